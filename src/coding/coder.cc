@@ -1,0 +1,574 @@
+// Coder::CodeDocument is the one entry point. For each sentence it finds actor mentions,
+// places and dates (mentions.cc), then every verb of the verb dictionaries, and for each
+// verb: the best pattern of its block, the source and target, the modality, and the events
+// (one per source x target of compound actors). The procedure follows TABARI's sparse
+// parsing: the subject is the nearest actor before the verb in its clause, the object the
+// first actor after it, with passive voice, "by" phrases, coordinated verbs and nominal
+// triggers handled explicitly.
+#include "coding/coder.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "coding/mentions.h"
+
+namespace griot {
+
+const char* ModalityName(Modality m) {
+  switch (m) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kReported: return "reported";
+    case Modality::kAlleged: return "alleged";
+    case Modality::kNegated: return "negated";
+    case Modality::kFuture: return "future";
+  }
+  return "asserted";
+}
+
+std::string MakeEventId(const std::string& doc_id, uint32_t sentence, uint32_t trigger_begin,
+                        const std::string& source, const std::string& target,
+                        const std::string& code) {
+  uint64_t h = 1469598103934665603ULL;
+  auto mix = [&](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ULL;
+    }
+    h ^= 0xFF;
+    h *= 1099511628211ULL;
+  };
+  mix(doc_id);
+  mix(std::to_string(sentence));
+  mix(std::to_string(trigger_begin));
+  mix(source);
+  mix(target);
+  mix(code);
+  return fmt::format("{:016x}", h);
+}
+
+namespace {
+
+bool In(std::string_view key, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), key) != set.end();
+}
+
+bool IsBoundary(const Token& t) { return In(t.key, {";", ":", "--", "\xE2\x80\x94"}); }
+
+bool IsNounMarker(const Token& t) {
+  return In(t.key, {"the", "a", "an", "its", "their", "his", "her", "our", "'s", "this", "these",
+                    "those", "every", "each", "any", "no", "such", "first", "latest", "new",
+                    "recent", "deadly", "major", "further", "fresh", "of"});
+}
+
+bool IsBeAux(std::string_view k) {
+  return In(k, {"was", "were", "been", "being", "is", "are", "be", "'s", "got", "get", "gets"});
+}
+
+struct VerbHit {
+  uint32_t first = 0, end = 0;  // tokens of the whole (multi-word) form
+  uint32_t verb = 0;            // the inflected token
+  uint32_t form = 0;
+  bool passive = false;
+  bool noun = false;
+  int source_group = -2;  // resolved later
+};
+
+struct Roles {
+  int source = -1;  // mention index
+  int target = -1;
+  bool source_bound = false, target_bound = false;
+};
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const DictionarySet& dicts, const CoderOptions& options, const Document& doc,
+                const Sentence& s, std::vector<Mention> mentions,
+                const std::unordered_set<std::string>& doc_countries, std::vector<Event>* out)
+      : dicts_(dicts), options_(options), doc_(doc), s_(s), mentions_(std::move(mentions)), out_(out) {
+    places_ = FindPlaces(s_, dicts_, doc_countries, &mentions_);
+    if (doc_.date) dates_ = FindDates(s_, *doc_.date);
+    covered_.assign(s_.tokens.size(), -1);
+    for (size_t m = 0; m < mentions_.size(); ++m)
+      for (uint32_t t = mentions_[m].first; t < mentions_[m].end; ++t) covered_[t] = static_cast<int>(m);
+    for (const PlaceMention& p : places_)
+      for (uint32_t t = p.first; t < p.end; ++t) covered_[t] = -2;
+  }
+
+  void Run() {
+    FindVerbs();
+    for (size_t v = 0; v < verbs_.size(); ++v) CodeVerb(v);
+  }
+
+ private:
+  uint32_t n() const { return static_cast<uint32_t>(s_.tokens.size()); }
+  const Token& tok(uint32_t i) const { return s_.tokens[i]; }
+
+  void FindVerbs() {
+    thread_local std::vector<PhraseIndex::Match> matches;
+    for (uint32_t i = 0; i < n();) {
+      if (covered_[i] != -1) {
+        ++i;
+        continue;
+      }
+      dicts_.verbs.forms_index().MatchAt([&](uint32_t k) -> const std::string& { return s_.tokens[k].key; },
+                                         n(), i, &matches);
+      bool taken = false;
+      for (const auto& m : matches) {
+        const VerbForm& f = dicts_.verbs.form(m.entry);
+        bool overlaps = false;
+        for (uint32_t k = i; k < i + m.length; ++k) overlaps |= covered_[k] != -1;
+        if (overlaps) continue;
+        VerbHit h;
+        h.first = i;
+        h.end = i + m.length;
+        h.verb = i + f.verb_word;
+        h.form = m.entry;
+        h.noun = f.kind == VerbFormKind::kNoun;
+        const Token* prev = i > 0 ? &tok(i - 1) : nullptr;
+        if (!h.noun) {
+          // A verb word used as a noun ("the attack", "Wagner's presence", "an agreement").
+          if (prev && IsNounMarker(*prev) && prev->key != "of") continue;
+          if (prev && prev->kind == TokenKind::kNumber) continue;
+          // Capitalised mid-sentence verb words are names ("Human Rights Watch").
+          if (tok(i).capitalized && i > 0 && !tok(i).all_caps && covered_[i] == -1 && prev &&
+              prev->kind == TokenKind::kWord && prev->capitalized)
+            continue;
+          // Passive: be-auxiliary (with adverbs between) before a past participle.
+          if (f.kind == VerbFormKind::kPast) {
+            for (uint32_t k = i, steps = 0; k > 0 && steps < 4; --k, ++steps) {
+              const std::string& key = tok(k - 1).key;
+              if (IsBeAux(key)) {
+                h.passive = key != "'s";
+                break;
+              }
+              if (!In(key, {"not", "n't", "never", "reportedly", "allegedly", "also", "already",
+                            "recently", "later", "then", "since", "previously", "been", "being",
+                            "repeatedly", "now", "once", "all"}))
+                break;
+            }
+          }
+        }
+        verbs_.push_back(h);
+        taken = true;
+        i = h.end;
+        break;
+      }
+      if (!taken) ++i;
+    }
+  }
+
+  // Clause limits for role search around the verb.
+  uint32_t ClauseStart(uint32_t v) const {
+    for (uint32_t k = v; k > 0; --k)
+      if (IsBoundary(tok(k - 1))) return k;
+    return 0;
+  }
+  uint32_t ClauseEnd(size_t verb_index) const {
+    const VerbHit& h = verbs_[verb_index];
+    for (uint32_t k = h.end; k < n(); ++k) {
+      if (IsBoundary(tok(k))) return k;
+      if (verb_index + 1 < verbs_.size() && k == verbs_[verb_index + 1].first) {
+        // A following verb ends the object search, unless it is a nominal trigger
+        // ("led to the expulsion of ...") or a gerund complement.
+        if (!verbs_[verb_index + 1].noun) return k;
+      }
+      if (tok(k).key == "," && k + 1 < n() && In(tok(k + 1).key, {"which", "who", "whom", "while", "but", "according"}))
+        return k;
+      if (In(tok(k).key, {"said", "says", "told", "according"}) && k > h.end) return k;
+    }
+    return n();
+  }
+
+  int MentionStartingAt(uint32_t t) const {
+    for (size_t m = 0; m < mentions_.size(); ++m)
+      if (mentions_[m].first == t) return static_cast<int>(m);
+    return -1;
+  }
+  int NearestMentionBefore(uint32_t limit, uint32_t start) const {
+    int best = -1;
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      if (mentions_[m].end <= limit && mentions_[m].first >= start && !mentions_[m].code.empty())
+        best = static_cast<int>(m);
+    }
+    return best;
+  }
+  int FirstMentionAfter(uint32_t from, uint32_t end) const {
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      if (mentions_[m].first >= from && mentions_[m].end <= end && !mentions_[m].code.empty()) {
+        // Skip attributions: "according to X", "X said".
+        const uint32_t f = mentions_[m].first;
+        if (f >= 2 && tok(f - 1).key == "to" && tok(f - 2).key == "according") continue;
+        return static_cast<int>(m);
+      }
+    }
+    return -1;
+  }
+
+  // Matches one word or synset element at token `t`; returns the number of tokens matched.
+  uint32_t MatchLiteral(const PatternElement& el, uint32_t t, uint32_t end) const {
+    if (t >= end) return 0;
+    if (el.kind == PatternToken::kWord) return tok(t).key == el.key ? 1 : 0;
+    for (const auto& words : dicts_.verbs.synset(el.key)) {
+      if (t + words.size() > end) continue;
+      bool ok = true;
+      for (size_t k = 0; k < words.size() && ok; ++k) ok = tok(t + static_cast<uint32_t>(k)).key == words[k];
+      if (ok) return static_cast<uint32_t>(words.size());
+    }
+    return 0;
+  }
+
+  // Forward match of `els` from `from` within [from, end); binds roles.
+  bool MatchForward(const std::vector<PatternElement>& els, uint32_t from, uint32_t end,
+                    bool first_consecutive, Roles* roles) const {
+    uint32_t cursor = from;
+    for (size_t e = 0; e < els.size(); ++e) {
+      const PatternElement& el = els[e];
+      const bool consecutive = (e == 0 && first_consecutive) || el.consecutive;
+      if (el.kind == PatternToken::kWord || el.kind == PatternToken::kSynset) {
+        uint32_t t = cursor;
+        uint32_t len = 0;
+        for (; t < end; ++t) {
+          len = MatchLiteral(el, t, end);
+          if (len || consecutive) break;
+        }
+        if (!len) return false;
+        cursor = t + len;
+      } else if (el.kind == PatternToken::kSkip) {
+        const int m = MentionStartingAt(cursor);
+        cursor = m >= 0 ? mentions_[static_cast<size_t>(m)].end : cursor + 1;
+        if (cursor > end) return false;
+      } else {
+        int m = -1;
+        if (consecutive) {
+          uint32_t t = cursor;
+          while (t < end && In(tok(t).key, {"the", "a", "an"})) ++t;
+          m = MentionStartingAt(t);
+        } else {
+          m = FirstMentionAfter(cursor, end);
+        }
+        if (m < 0) return false;
+        if (el.kind == PatternToken::kSource || el.kind == PatternToken::kCompound) {
+          roles->source = m;
+          roles->source_bound = true;
+        }
+        if (el.kind == PatternToken::kTarget || el.kind == PatternToken::kCompound) {
+          roles->target = m;
+          roles->target_bound = true;
+        }
+        cursor = mentions_[static_cast<size_t>(m)].end;
+      }
+    }
+    return true;
+  }
+
+  // Backward match of `els` (in text order) ending before `before`, not earlier than `start`.
+  bool MatchBackward(const std::vector<PatternElement>& els, uint32_t before, uint32_t start,
+                     bool last_consecutive, Roles* roles) const {
+    uint32_t cursor = before;  // elements must end at or before cursor
+    for (size_t r = els.size(); r-- > 0;) {
+      const PatternElement& el = els[r];
+      const bool consecutive = (r + 1 == els.size()) ? last_consecutive : els[r + 1].consecutive;
+      if (el.kind == PatternToken::kWord || el.kind == PatternToken::kSynset) {
+        bool found = false;
+        for (uint32_t t = cursor; t > start;) {
+          --t;
+          const uint32_t len = MatchLiteral(el, t, cursor);
+          if (len && t + len == cursor) {
+            cursor = t;
+            found = true;
+            break;
+          }
+          if (len && !consecutive) {
+            cursor = t;
+            found = true;
+            break;
+          }
+          if (consecutive) break;
+        }
+        if (!found) return false;
+      } else if (el.kind == PatternToken::kSkip) {
+        if (cursor <= start) return false;
+        --cursor;
+      } else {
+        const int m = NearestMentionBefore(cursor, start);
+        if (m < 0) return false;
+        if (consecutive && mentions_[static_cast<size_t>(m)].end != cursor) return false;
+        if (el.kind == PatternToken::kSource || el.kind == PatternToken::kCompound) {
+          roles->source = m;
+          roles->source_bound = true;
+        }
+        if (el.kind == PatternToken::kTarget || el.kind == PatternToken::kCompound) {
+          roles->target = m;
+          roles->target_bound = true;
+        }
+        cursor = mentions_[static_cast<size_t>(m)].first;
+      }
+    }
+    return true;
+  }
+
+  Modality FindModality(const VerbHit& h, uint32_t clause_start) const {
+    // Look back over the verb group and the clause.
+    bool negated = false, future = false, alleged = false, reported = false;
+    for (uint32_t k = h.first, steps = 0; k > clause_start && steps < 5; --k, ++steps) {
+      const std::string& key = tok(k - 1).key;
+      if (In(key, {"not", "n't", "never", "no", "neither", "nor"})) negated = true;
+      if (In(key, {"will", "'ll", "shall", "would"})) future = true;
+      if (key == "to" && k >= 2 &&
+          In(tok(k - 2).key, {"plans", "planned", "plan", "planning", "intends", "intend", "intended",
+                              "aims", "vowed", "vows", "pledged", "threatened", "threatens", "expected",
+                              "set", "wants", "want", "wanted", "seeks", "sought", "prepared", "preparing",
+                              "ready", "agreed", "promised", "decided", "is", "are", "likely", "could", "going"}))
+        future = true;
+      if (In(key, {"allegedly", "accused", "accusing", "accuses", "suspected", "alleged", "alleging"})) alleged = true;
+      if (In(key, {"denied", "denies", "deny", "denying", "rejected"})) negated = true;
+      if (In(key, {"reportedly", "purportedly"})) reported = true;
+      if (In(key, {"may", "might", "could"})) future = true;
+    }
+    for (uint32_t k = 0; k < n(); ++k) {
+      const std::string& key = tok(k).key;
+      if (key == "according" && k + 1 < n() && tok(k + 1).key == "to") reported = true;
+      if (In(key, {"said", "says", "told", "reported", "claimed", "stated"}) && (k < h.first || k >= h.end)) reported = true;
+      if (In(key, {"reportedly", "allegedly"})) {
+        if (key == "allegedly") alleged = true;
+        else reported = true;
+      }
+      if (In(key, {"accused", "accuses", "accusing", "alleged", "allegations", "accusations"}) && k < h.first)
+        alleged = true;
+    }
+    if (negated) return Modality::kNegated;
+    if (future) return Modality::kFuture;
+    if (alleged) return Modality::kAlleged;
+    if (reported) return Modality::kReported;
+    return Modality::kAsserted;
+  }
+
+  void CodeVerb(size_t v) {
+    VerbHit& h = verbs_[v];
+    const VerbForm& form = dicts_.verbs.form(h.form);
+    const VerbBlock& block = dicts_.verbs.block(form.block);
+    const uint32_t cstart = ClauseStart(h.first);
+    const uint32_t cend = ClauseEnd(v);
+
+    // 1. The most specific pattern that matches.
+    Roles roles;
+    const VerbPattern* pattern = nullptr;
+    for (const VerbPattern& p : block.patterns) {
+      Roles r;
+      if (!MatchBackward(p.pre, h.first, cstart, p.verb_consecutive_pre, &r)) continue;
+      if (!MatchForward(p.post, h.end, cend, p.verb_consecutive_post, &r)) continue;
+      pattern = &p;
+      roles = r;
+      break;
+    }
+    std::string code, paired;
+    std::string rule;
+    if (pattern) {
+      code = pattern->code;
+      paired = pattern->paired_code;
+      rule = fmt::format("{}:{} {}", pattern->file, pattern->line, pattern->text);
+    } else {
+      code = !form.code.empty() ? form.code : block.code;
+      paired = block.paired_code;
+      rule = fmt::format("{}:{} --- {} [{}] ---", block.file, block.line, block.name, code);
+    }
+
+    // 2. Default roles.
+    if (h.noun) {
+      // "Mali's expulsion of X", "the expulsion of X by Y", "attacks on/against X".
+      if (!roles.source_bound) {
+        if (h.first >= 2 && tok(h.first - 1).key == "'s") {
+          const int m = NearestMentionBefore(h.first - 1, cstart);
+          if (m >= 0 && mentions_[static_cast<size_t>(m)].end == h.first - 1) roles.source = m;
+        }
+        for (uint32_t k = h.end; k < cend && k < h.end + 12 && roles.source < 0; ++k)
+          if (tok(k).key == "by") roles.source = FirstMentionAfter(k + 1, std::min(cend, k + 6));
+      }
+      if (!roles.target_bound) {
+        for (uint32_t k = h.end; k < cend && k < h.end + 3; ++k) {
+          if (In(tok(k).key, {"of", "on", "against", "targeting"})) {
+            roles.target = FirstMentionAfter(k + 1, std::min(cend, k + 5));
+            break;
+          }
+        }
+      }
+    } else if (h.passive) {
+      if (!roles.target_bound) roles.target = NearestMentionBefore(h.first, cstart);
+      if (!roles.source_bound) {
+        roles.source = -1;
+        for (uint32_t k = h.end; k < cend; ++k)
+          if (tok(k).key == "by") {
+            roles.source = FirstMentionAfter(k + 1, cend);
+            break;
+          }
+      }
+    } else {
+      if (!roles.source_bound) {
+        // Coordinated verbs share a subject: "X arrested A and detained B".
+        uint32_t k = h.first;
+        while (k > cstart && In(tok(k - 1).key, {"also", "then", "later", "reportedly", "allegedly", "have", "has", "had"})) --k;
+        if (v > 0 && k > cstart && In(tok(k - 1).key, {"and", ","}) && verbs_[v - 1].source_group != -2 &&
+            !verbs_[v - 1].noun) {
+          roles.source = verbs_[v - 1].source_group;
+        } else {
+          roles.source = NearestMentionBefore(h.first, cstart);
+        }
+      }
+      if (!roles.target_bound) roles.target = FirstMentionAfter(h.end, cend);
+    }
+    h.source_group = roles.source;
+    if (code.empty() || code == "---") return;
+    if (roles.source == roles.target) roles.target = -1;
+    if (roles.source < 0 && roles.target < 0) return;
+    if (options_.require_dyad && (roles.source < 0 || roles.target < 0)) return;
+    if (options_.statements_need_target && roles.target < 0 &&
+        (code.starts_with("01") || code.starts_with("02")))
+      return;
+
+    const Modality modality = FindModality(h, cstart);
+    const Date date = EventDate(h);
+    const std::optional<Location> location = EventLocation(h);
+
+    // 3. One event per source x target of compound groups.
+    auto group_of = [&](int m) {
+      std::vector<int> out;
+      if (m < 0) {
+        out.push_back(-1);
+        return out;
+      }
+      for (size_t k = 0; k < mentions_.size(); ++k)
+        if (mentions_[k].group == mentions_[static_cast<size_t>(m)].group && !mentions_[k].code.empty())
+          out.push_back(static_cast<int>(k));
+      return out;
+    };
+    int emitted = 0;
+    for (int src : group_of(roles.source)) {
+      for (int tgt : group_of(roles.target)) {
+        if (emitted >= options_.max_compound_events) return;
+        if (src >= 0 && tgt >= 0 && mentions_[static_cast<size_t>(src)].code == mentions_[static_cast<size_t>(tgt)].code)
+          continue;
+        Emit(h, src, tgt, code, rule, modality, date, location);
+        ++emitted;
+        if (!paired.empty() && paired != "---" && src >= 0 && tgt >= 0) {
+          Emit(h, tgt, src, paired, rule, modality, date, location);
+          ++emitted;
+        }
+      }
+    }
+  }
+
+  Date EventDate(const VerbHit& h) const {
+    const DateMention* best = nullptr;
+    uint32_t best_dist = UINT32_MAX;
+    for (const DateMention& d : dates_) {
+      const uint32_t dist = d.first >= h.end ? d.first - h.end : h.first - d.end;
+      if (dist < best_dist) {
+        best = &d;
+        best_dist = dist;
+      }
+    }
+    if (best) return best->date;
+    return doc_.date ? *doc_.date : Date{};
+  }
+
+  std::optional<Location> EventLocation(const VerbHit& h) const {
+    const PlaceMention* best = nullptr;
+    for (const PlaceMention& p : places_) {
+      if (p.place < 0) continue;
+      if (!best || (best->first < h.first && p.first >= h.end)) best = &p;
+    }
+    if (!best) return std::nullopt;
+    const Place& p = dicts_.places.place(static_cast<uint32_t>(best->place));
+    Location loc;
+    loc.name = p.name;
+    loc.country = p.country;
+    loc.admin1 = p.admin1;
+    loc.lat = p.lat;
+    loc.lon = p.lon;
+    loc.precision = p.kind == "country" ? "country" : p.kind == "region" ? "region" : "locality";
+    loc.span = {tok(best->first).begin, tok(best->end - 1).end};
+    return loc;
+  }
+
+  ActorRef MakeActor(int m) const {
+    const Mention& mention = mentions_[static_cast<size_t>(m)];
+    ActorRef a;
+    a.span = {tok(mention.first).begin, tok(mention.end - 1).end};
+    a.text = std::string(s_.text.substr(a.span.begin, a.span.end - a.span.begin));
+    a.code = mention.code;
+    a.actor_id = mention.actor_id;
+    SplitActorCode(dicts_, a.code, &a.country, &a.sector);
+    return a;
+  }
+
+  void Emit(const VerbHit& h, int src, int tgt, const std::string& code, const std::string& rule,
+            Modality modality, const Date& date, const std::optional<Location>& location) {
+    Event e;
+    e.doc_id = doc_.id;
+    e.sentence_index = s_.index;
+    e.sentence = std::string(s_.text);
+    e.date = date;
+    if (src >= 0) e.source = MakeActor(src);
+    if (tgt >= 0) e.target = MakeActor(tgt);
+    e.cameo = code;
+    e.cameo_root = CameoRoot(code);
+    if (const CameoCode* c = dicts_.codes.Find(code)) {
+      e.quad_class = c->quad_class;
+      e.goldstein = c->goldstein;
+      e.plover = c->plover_type;
+      e.plover_mode = c->plover_mode;
+    }
+    e.modality = modality;
+    e.location = location;
+    e.trigger = {tok(h.first).begin, tok(h.end - 1).end};
+    e.rule = rule;
+    e.title = doc_.title;
+    e.source_name = doc_.source;
+    e.url = doc_.url;
+    e.event_id = MakeEventId(doc_.id, s_.index, e.trigger.begin, e.source ? e.source->code : "",
+                             e.target ? e.target->code : "", code);
+    out_->push_back(std::move(e));
+  }
+
+  const DictionarySet& dicts_;
+  const CoderOptions& options_;
+  const Document& doc_;
+  const Sentence& s_;
+  std::vector<Mention> mentions_;
+  std::vector<PlaceMention> places_;
+  std::vector<DateMention> dates_;
+  std::vector<int> covered_;  // token -> mention index, -2 place, -1 free
+  std::vector<VerbHit> verbs_;
+  std::vector<Event>* out_;
+};
+
+}  // namespace
+
+Coder::Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options)
+    : dicts_(std::move(dicts)), options_(options) {}
+
+DocumentResult Coder::CodeDocument(const Document& doc) const {
+  DocumentResult result;
+  std::vector<Sentence> sentences = BuildSentences(doc);
+  result.sentences = static_cast<uint32_t>(sentences.size());
+  // Pass 1: mentions, and the countries the document is about (to resolve place names).
+  std::vector<std::vector<Mention>> mentions(sentences.size());
+  std::unordered_set<std::string> countries;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    mentions[i] = FindMentions(sentences[i], *dicts_, doc.date);
+    for (const Mention& m : mentions[i]) {
+      const std::string c = dicts_->CountryOf(m.code);
+      if (!c.empty()) countries.insert(c);
+    }
+  }
+  // Pass 2: code each sentence.
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    SentenceCoder sc(*dicts_, options_, doc, sentences[i], std::move(mentions[i]), countries, &result.events);
+    sc.Run();
+  }
+  return result;
+}
+
+}  // namespace griot

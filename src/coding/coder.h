@@ -1,0 +1,52 @@
+// The coding engine: verbs and their patterns, roles (source, target), modality, date and
+// place, assembled into event records. Reads only the Sentence structure and the
+// dictionaries; knows nothing of files, databases or the network.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "coding/event.h"
+#include "dict/dictionary_set.h"
+#include "structure/sentence.h"
+#include "text/document.h"
+
+namespace griot {
+
+struct CoderOptions {
+  // Emit an event only when both source and target are known (PETRARCH's require_dyad).
+  bool require_dyad = false;
+  // Public statements and appeals (CAMEO 01x/02x) are coded only with a target: "X said"
+  // alone is not an event.
+  bool statements_need_target = true;
+  // At most this many events from one verb with compound actors ("A and B attacked C and D").
+  int max_compound_events = 8;
+};
+
+struct DocumentResult {
+  std::vector<Event> events;
+  uint32_t sentences = 0;
+};
+
+class Coder {
+ public:
+  Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options = {});
+
+  // Codes every sentence of `doc`. Thread-safe: one Coder serves all threads.
+  DocumentResult CodeDocument(const Document& doc) const;
+
+  const DictionarySet& dictionaries() const { return *dicts_; }
+
+ private:
+  std::shared_ptr<const DictionarySet> dicts_;
+  CoderOptions options_;
+};
+
+// The stable identifier of an event: 16 hex digits of a 64-bit FNV-1a hash over the
+// document id, sentence index, trigger offset, actor codes and event code.
+std::string MakeEventId(const std::string& doc_id, uint32_t sentence, uint32_t trigger_begin,
+                        const std::string& source, const std::string& target,
+                        const std::string& code);
+
+}  // namespace griot

@@ -1,0 +1,335 @@
+#include "coding/mentions.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace griot {
+
+namespace {
+
+bool In(std::string_view key, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), key) != set.end();
+}
+
+bool IsDeterminer(const Token& t) {
+  return In(t.key, {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these",
+                    "those", "some", "several", "two", "three", "four", "five", "dozens", "hundreds",
+                    "many", "other", "both"});
+}
+
+struct PhraseHit {
+  int entry = -1;
+  uint32_t length = 0;
+};
+
+PhraseHit Longest(const PhraseIndex& index, const Sentence& s, uint32_t pos) {
+  thread_local std::vector<PhraseIndex::Match> matches;
+  index.MatchAt([&](uint32_t i) -> const std::string& { return s.tokens[i].key; },
+                static_cast<uint32_t>(s.tokens.size()), pos, &matches);
+  if (matches.empty()) return {};
+  return {static_cast<int>(matches.front().entry), matches.front().length};
+}
+
+// Codes of an actor plus an agent: a bare country takes the agent's code as its sector
+// ("MLI" + "MIL" -> "MLIMIL"); an organisation or person keeps its own, more specific code.
+std::string Combine(const std::string& actor_code, const AgentEntry& agent, bool country_only) {
+  if (actor_code.empty() || actor_code == "---") return agent.code;
+  if (!country_only) return actor_code;
+  return agent.prefix ? agent.code + actor_code : actor_code + agent.code;
+}
+
+}  // namespace
+
+void SplitActorCode(const DictionarySet& dicts, const std::string& code, std::string* country,
+                    std::string* sector) {
+  *country = dicts.CountryOf(code);
+  const size_t from = country->empty() ? 0 : 3;
+  *sector = code.size() >= from + 3 ? code.substr(from, 3) : "";
+}
+
+std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
+                                  const std::optional<Date>& date) {
+  std::vector<Mention> out;
+  const uint32_t n = static_cast<uint32_t>(s.tokens.size());
+  auto actor_code = [&](int entry) { return dicts.actors.entry(static_cast<uint32_t>(entry)).CodeOn(date); };
+  auto is_country_code = [&](const std::string& code) {
+    return code.size() == 3 && dicts.countries.count(code) > 0;
+  };
+  uint32_t i = 0;
+  while (i < n) {
+    PhraseHit actor = Longest(dicts.actors.index(), s, i);
+    PhraseHit agent = Longest(dicts.agents.index(), s, i);
+    if (actor.entry < 0 && agent.entry < 0) {
+      ++i;
+      continue;
+    }
+    Mention m;
+    m.first = i;
+    if (actor.entry >= 0 && actor.length >= agent.length) {
+      // Actor first: "Mali('s) (adj) agent (person)?"
+      m.actor_entry = actor.entry;
+      m.code = actor_code(actor.entry);
+      m.actor_id = dicts.actors.entry(static_cast<uint32_t>(actor.entry)).actor_id;
+      m.is_country = is_country_code(m.code);
+      m.end = i + actor.length;
+      uint32_t j = m.end;
+      if (j < n && s.tokens[j].key == "'s") ++j;
+      // Up to two modifier words before an agent ("Malian transitional authorities").
+      for (uint32_t skip = 0; skip <= 2 && j + skip < n; ++skip) {
+        PhraseHit ag = Longest(dicts.agents.index(), s, j + skip);
+        PhraseHit person = Longest(dicts.actors.index(), s, j + skip);
+        if (person.entry >= 0 && skip == 0 && s.tokens[m.end].key == "'s") {
+          // "Mali's Sadio Camara": the person is the actor.
+          break;
+        }
+        if (ag.entry >= 0) {
+          const AgentEntry& a = dicts.agents.entry(static_cast<uint32_t>(ag.entry));
+          m.agent_entry = ag.entry;
+          m.code = Combine(m.code, a, m.is_country);
+          m.is_country = false;
+          m.end = j + skip + ag.length;
+          break;
+        }
+        if (s.tokens[j + skip].kind != TokenKind::kWord || s.tokens[j + skip].capitalized) break;
+      }
+    } else {
+      // Agent first: "the president of Mali", "Defence Minister Sadio Camara", "soldiers".
+      const AgentEntry& a = dicts.agents.entry(static_cast<uint32_t>(agent.entry));
+      m.agent_entry = agent.entry;
+      m.code = a.code;
+      m.end = i + agent.length;
+      if (m.end + 1 < n && s.tokens[m.end].key == "of") {
+        PhraseHit of = Longest(dicts.actors.index(), s, m.end + 1 + (IsDeterminer(s.tokens[m.end + 1]) ? 1 : 0));
+        if (of.entry >= 0) {
+          const uint32_t start = m.end + 1 + (IsDeterminer(s.tokens[m.end + 1]) ? 1 : 0);
+          const std::string c = actor_code(of.entry);
+          m.actor_entry = of.entry;
+          m.actor_id = dicts.actors.entry(static_cast<uint32_t>(of.entry)).actor_id;
+          m.code = Combine(c, a, is_country_code(c));
+          m.end = start + of.length;
+        }
+      }
+    }
+    // A person named right after a title: "Defence Minister Sadio Camara".
+    if (m.end < n) {
+      PhraseHit person = Longest(dicts.actors.index(), s, m.end);
+      if (person.entry >= 0 && m.agent_entry >= 0 && s.tokens[m.end].capitalized) {
+        const std::string c = actor_code(person.entry);
+        if (!is_country_code(c) && !c.empty()) {
+          m.actor_entry = person.entry;
+          m.actor_id = dicts.actors.entry(static_cast<uint32_t>(person.entry)).actor_id;
+          m.code = c;
+          m.is_country = false;
+          m.end += person.length;
+        }
+      }
+    }
+    if (m.code == "---") m.code.clear();  // deliberately uncoded phrase: blocks, codes nothing
+    out.push_back(std::move(m));
+    i = out.back().end;
+  }
+  // Compound groups: mentions joined by "and", "or", "," or "as well as".
+  int group = 0;
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (k > 0) {
+      const uint32_t gap_begin = out[k - 1].end, gap_end = out[k].first;
+      bool joined = gap_end > gap_begin;
+      for (uint32_t t = gap_begin; t < gap_end && joined; ++t) {
+        joined = In(s.tokens[t].key, {"and", "or", ",", "as", "well", "both", "the", "nor"}) ||
+                 IsDeterminer(s.tokens[t]);
+      }
+      bool has_conj = false;
+      for (uint32_t t = gap_begin; t < gap_end; ++t)
+        has_conj |= In(s.tokens[t].key, {"and", "or", "nor", "well"});
+      if (!(joined && has_conj)) ++group;
+    }
+    out[k].group = group;
+  }
+  return out;
+}
+
+std::vector<PlaceMention> FindPlaces(const Sentence& s, const DictionarySet& dicts,
+                                     const std::unordered_set<std::string>& doc_countries,
+                                     std::vector<Mention>* mentions) {
+  std::vector<PlaceMention> out;
+  const uint32_t n = static_cast<uint32_t>(s.tokens.size());
+  for (uint32_t i = 0; i + 1 < n; ++i) {
+    if (!In(s.tokens[i].key, {"in", "near", "at", "outside", "around", "across", "throughout",
+                              "inside", "into", "from"}))
+      continue;
+    uint32_t j = i + 1;
+    if (j < n && s.tokens[j].key == "the") ++j;
+    // "the town of Moura", "the village of Ogossagou", "the region of Mopti"
+    if (j + 1 < n && In(s.tokens[j].key, {"town", "village", "city", "region", "district",
+                                           "commune", "area", "locality", "province"}) &&
+        s.tokens[j + 1].key == "of")
+      j += 2;
+    if (j >= n || !s.tokens[j].capitalized) continue;
+    const bool from = s.tokens[i].key == "from";
+    // A country or seat mention here is a place, not a participant ("attacked ... in Mali").
+    auto mention = std::find_if(mentions->begin(), mentions->end(),
+                                [&](const Mention& m) { return m.first == j; });
+    if (mention != mentions->end() && !mention->is_country) continue;
+    PlaceMention pm;
+    pm.first = j;
+    thread_local std::vector<PhraseIndex::Match> matches;
+    dicts.places.index().MatchAt([&](uint32_t k) -> const std::string& { return s.tokens[k].key; }, n, j,
+                                 &matches);
+    if (matches.empty()) continue;
+    pm.end = j + matches.front().length;
+    const auto& cands = dicts.places.Candidates(matches.front().entry);
+    // Resolution: candidates in the document's countries; among them countries and regions
+    // named exactly, then the most populous locality. Unresolved if none is in those countries
+    // and the name is shared across countries.
+    int best = -1;
+    auto better = [&](int a, int b) {
+      const Place& pa = dicts.places.place(static_cast<uint32_t>(a));
+      const Place& pb = dicts.places.place(static_cast<uint32_t>(b));
+      auto rank = [](const Place& p) { return p.kind == "country" ? 3 : p.kind == "region" ? 1 : 2; };
+      if (rank(pa) != rank(pb)) return rank(pa) > rank(pb);
+      return pa.population > pb.population;
+    };
+    std::unordered_set<std::string> cand_countries;
+    for (uint32_t c : cands) cand_countries.insert(dicts.places.place(c).country);
+    for (uint32_t c : cands) {
+      const Place& p = dicts.places.place(c);
+      const bool in_doc = doc_countries.count(p.country) > 0;
+      if (!in_doc && cand_countries.size() > 1) continue;
+      if (best < 0 || better(static_cast<int>(c), best)) best = static_cast<int>(c);
+    }
+    pm.place = best;
+    if (from && mention != mentions->end()) continue;  // "troops from France": an actor
+    if (mention != mentions->end()) mentions->erase(mention);
+    out.push_back(pm);
+    i = pm.end - 1;
+  }
+  return out;
+}
+
+namespace {
+
+int MonthOf(std::string_view key) {
+  static constexpr std::array<std::string_view, 12> kFull = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december"};
+  static constexpr std::array<std::string_view, 12> kShort = {
+      "jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.", "aug.", "sept.", "oct.", "nov.", "dec."};
+  for (int m = 0; m < 12; ++m)
+    if (key == kFull[m] || key == kShort[m] || (key.size() == 3 && kFull[m].starts_with(key) && m != 4))
+      return m + 1;
+  if (key == "sep.") return 9;
+  return 0;
+}
+
+int WeekdayOf(std::string_view key) {
+  static constexpr std::array<std::string_view, 7> kDays = {"sunday", "monday", "tuesday", "wednesday",
+                                                            "thursday", "friday", "saturday"};
+  for (int d = 0; d < 7; ++d)
+    if (key == kDays[d]) return d;
+  return -1;
+}
+
+int NumberOf(const Token& t) {
+  if (t.kind != TokenKind::kNumber || t.key.size() > 4) return -1;
+  int v = 0;
+  for (char c : t.key) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+// Year for a month (and day) mentioned without one: the latest such date not after `ref`.
+int InferYear(const Date& ref, int month, int day) {
+  const int y = ref.year();
+  const unsigned rm = ref.month(), rd = ref.day();
+  if (static_cast<unsigned>(month) < rm || (static_cast<unsigned>(month) == rm && (day == 0 || static_cast<unsigned>(day) <= rd)))
+    return y;
+  return y - 1;
+}
+
+}  // namespace
+
+std::vector<DateMention> FindDates(const Sentence& s, const Date& ref) {
+  std::vector<DateMention> out;
+  const uint32_t n = static_cast<uint32_t>(s.tokens.size());
+  auto add = [&](uint32_t first, uint32_t end, std::optional<Date> d) {
+    if (d) out.push_back({first, end, *d});
+  };
+  using P = Date::Precision;
+  for (uint32_t i = 0; i < n; ++i) {
+    const Token& t = s.tokens[i];
+    const int month = t.kind == TokenKind::kWord && t.capitalized ? MonthOf(t.key) : 0;
+    if (month) {
+      // "July 24, 2023" / "July 24" / "July 2023" / "in July"
+      const int a = i + 1 < n ? NumberOf(s.tokens[i + 1]) : -1;
+      if (a >= 1 && a <= 31) {
+        uint32_t k = i + 2;
+        if (k < n && s.tokens[k].key == ",") ++k;
+        const int y = k < n ? NumberOf(s.tokens[k]) : -1;
+        if (y >= 1900 && y <= 2100) {
+          add(i, k + 1, Date::Make(y, static_cast<unsigned>(month), static_cast<unsigned>(a)));
+          i = k;
+        } else {
+          add(i, i + 2, Date::Make(InferYear(ref, month, a), static_cast<unsigned>(month), static_cast<unsigned>(a)));
+          i = i + 1;
+        }
+        continue;
+      }
+      if (a >= 1900 && a <= 2100) {
+        add(i, i + 2, Date::Make(a, static_cast<unsigned>(month), 1, P::kMonth));
+        i = i + 1;
+        continue;
+      }
+      // A bare month needs a preposition to be a date ("in June"; "May" is also a verb).
+      if (i > 0 && In(s.tokens[i - 1].key, {"in", "since", "until", "by", "early", "late", "mid", "from", "during", "last", "this"})) {
+        int y = InferYear(ref, month, 0);
+        if (s.tokens[i - 1].key == "last" && y == ref.year()) --y;
+        add(i, i + 1, Date::Make(y, static_cast<unsigned>(month), 1, P::kMonth));
+      }
+      continue;
+    }
+    const int num = NumberOf(t);
+    if (num >= 1 && num <= 31 && i + 1 < n && MonthOf(s.tokens[i + 1].key) && s.tokens[i + 1].capitalized) {
+      // "24 July 2023" / "24 July"
+      const int m = MonthOf(s.tokens[i + 1].key);
+      const int y = i + 2 < n ? NumberOf(s.tokens[i + 2]) : -1;
+      if (y >= 1900 && y <= 2100) {
+        add(i, i + 3, Date::Make(y, static_cast<unsigned>(m), static_cast<unsigned>(num)));
+        i += 2;
+      } else {
+        add(i, i + 2, Date::Make(InferYear(ref, m, num), static_cast<unsigned>(m), static_cast<unsigned>(num)));
+        i += 1;
+      }
+      continue;
+    }
+    if (num >= 1900 && num <= 2100 && i > 0 &&
+        In(s.tokens[i - 1].key, {"in", "since", "by", "until", "of", "during", "early", "late", "mid"})) {
+      add(i, i + 1, Date::Make(num, 1, 1, P::kYear));
+      continue;
+    }
+    const int wd = WeekdayOf(t.key);
+    if (wd >= 0 && t.capitalized) {
+      // The latest such weekday on or before the document date.
+      const int ref_wd = static_cast<int>(std::chrono::weekday(std::chrono::sys_days(ref.ymd)).c_encoding());
+      const int back = (ref_wd - wd + 7) % 7;
+      add(i, i + 1, Date::FromDayNumber(ref.DayNumber() - back));
+      continue;
+    }
+    if (t.key == "yesterday") add(i, i + 1, Date::FromDayNumber(ref.DayNumber() - 1));
+    if (t.key == "today") add(i, i + 1, ref);
+    if (t.key == "last" && i + 1 < n) {
+      const std::string& k = s.tokens[i + 1].key;
+      if (k == "year") add(i, i + 2, Date::Make(ref.year() - 1, 1, 1, P::kYear));
+      if (k == "month") {
+        const int m = static_cast<int>(ref.month()) - 1;
+        add(i, i + 2, m >= 1 ? Date::Make(ref.year(), static_cast<unsigned>(m), 1, P::kMonth)
+                             : Date::Make(ref.year() - 1, 12, 1, P::kMonth));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace griot

@@ -1,0 +1,62 @@
+// Actor mentions, place mentions and date expressions found in a sentence from the
+// dictionaries — the noun side of coding.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "base/date.h"
+#include "coding/event.h"
+#include "dict/dictionary_set.h"
+#include "structure/sentence.h"
+
+namespace griot {
+
+// One actor named in a sentence: an actor phrase, an agent, or both combined ("Malian
+// soldiers" = MLI + ~MIL; "the president of Mali" = ~GOV of MLI; "Defence Minister Sadio
+// Camara" = the person's dated code).
+struct Mention {
+  uint32_t first = 0;  // tokens [first, end)
+  uint32_t end = 0;
+  std::string code;
+  std::string actor_id;
+  int actor_entry = -1;
+  int agent_entry = -1;
+  bool is_country = false;  // a bare country (or seat) phrase: may be a place after "in"
+  int group = -1;           // compound group ("X and Y"): mentions sharing a group act together
+};
+
+struct PlaceMention {
+  uint32_t first = 0, end = 0;
+  int place = -1;  // resolved place id, or -1 when ambiguous
+};
+
+struct DateMention {
+  uint32_t first = 0, end = 0;
+  Date date;
+};
+
+// Finds actor mentions. `date` selects dated codes.
+std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
+                                  const std::optional<Date>& date);
+
+// Finds places after locative prepositions ("in Moura", "near the town of Boulkessi"), and
+// turns country/seat mentions in that position into places (removing them from `mentions`).
+// An ambiguous name resolves to the candidate in `doc_countries`, else stays unresolved.
+std::vector<PlaceMention> FindPlaces(const Sentence& s, const DictionarySet& dicts,
+                                     const std::unordered_set<std::string>& doc_countries,
+                                     std::vector<Mention>* mentions);
+
+// Finds date expressions and resolves them against the document date `ref`: "on Tuesday",
+// "in June", "last year", "on 24 July 2023", "July 24, 2023", "in 2020", "since 2012",
+// "yesterday".
+std::vector<DateMention> FindDates(const Sentence& s, const Date& ref);
+
+// Splits an actor code into country (ISO alpha-3, if the dictionaries know it) and sector.
+void SplitActorCode(const DictionarySet& dicts, const std::string& code, std::string* country,
+                    std::string* sector);
+
+}  // namespace griot

@@ -1,0 +1,305 @@
+#include "dict/actor_dict.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace griot {
+
+namespace {
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string ActorIdOf(std::string_view phrase) {
+  std::string id;
+  for (char c : phrase) {
+    if (c == ' ') c = '_';
+    id.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  while (!id.empty() && id.back() == '_') id.pop_back();
+  return id;
+}
+
+// Splits "PHRASE [A] [B c]" into the phrase and its bracketed parts.
+bool SplitCodes(std::string_view text, std::string_view* phrase, std::vector<std::string_view>* codes,
+                std::string* error) {
+  const size_t open = text.find('[');
+  *phrase = TrimView(text.substr(0, open == std::string_view::npos ? text.size() : open));
+  codes->clear();
+  size_t pos = open;
+  while (pos != std::string_view::npos && pos < text.size()) {
+    const size_t close = text.find(']', pos);
+    if (close == std::string_view::npos) {
+      *error = "unclosed '[' in code";
+      return false;
+    }
+    codes->push_back(text.substr(pos, close - pos + 1));
+    pos = text.find('[', close);
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<DatedCode> ParseDatedCode(std::string_view bracketed, std::string* error) {
+  std::string_view s = TrimView(bracketed);
+  if (s.size() < 2 || s.front() != '[' || s.back() != ']') {
+    *error = "code must be in brackets";
+    return std::nullopt;
+  }
+  s = TrimView(s.substr(1, s.size() - 2));
+  DatedCode dc;
+  size_t sp = s.find_first_of(" \t<>");
+  dc.code = Upper(TrimView(s.substr(0, sp)));
+  if (dc.code.empty()) {
+    *error = "empty code";
+    return std::nullopt;
+  }
+  if (sp == std::string_view::npos) return dc;
+  std::string rest;
+  for (char c : s.substr(sp))
+    if (c != ' ' && c != '\t') rest.push_back(c);
+  if (rest.empty()) return dc;
+  auto date = [&](std::string_view d) -> std::optional<Date> {
+    auto parsed = ParseCompactDate(d);
+    if (!parsed) *error = fmt::format("bad date '{}' (want YYMMDD or YYYYMMDD)", d);
+    return parsed;
+  };
+  if (rest[0] == '<') {
+    dc.to = date(std::string_view(rest).substr(1));
+    if (!dc.to) return std::nullopt;
+  } else if (rest[0] == '>') {
+    dc.from = date(std::string_view(rest).substr(1));
+    if (!dc.from) return std::nullopt;
+  } else {
+    const size_t dash = rest.find('-');
+    if (dash == std::string::npos) {
+      *error = fmt::format("bad date restriction '{}'", rest);
+      return std::nullopt;
+    }
+    dc.from = date(std::string_view(rest).substr(0, dash));
+    dc.to = date(std::string_view(rest).substr(dash + 1));
+    if (!dc.from || !dc.to) return std::nullopt;
+    if (*dc.to < *dc.from) {
+      *error = fmt::format("date range '{}' ends before it starts", rest);
+      return std::nullopt;
+    }
+  }
+  return dc;
+}
+
+std::string ActorEntry::CodeOn(const std::optional<Date>& date) const {
+  const DatedCode* undated = nullptr;
+  for (const DatedCode& dc : codes) {
+    const bool is_dated = dc.from || dc.to;
+    if (!is_dated) {
+      if (!undated) undated = &dc;
+      continue;
+    }
+    if (date && dc.Covers(*date)) return dc.code;
+  }
+  if (undated) return undated->code;
+  if (!date && !codes.empty()) return codes.front().code;
+  return "";
+}
+
+void ActorDictionary::Load(std::string_view content, const std::string& file,
+                           std::vector<DictIssue>* issues) {
+  int current = -1;
+  for (const DictLine& line : ReadDictLines(content)) {
+    std::string_view text = line.text;
+    auto issue = [&](std::string reason) { issues->push_back({file, line.number, std::move(reason)}); };
+    if (text.front() == '[') {
+      if (current < 0) {
+        issue("dated code before any actor");
+        continue;
+      }
+      std::string error;
+      auto dc = ParseDatedCode(text.substr(0, text.find(']') + 1), &error);
+      if (!dc) {
+        issue(error);
+        continue;
+      }
+      entries_[static_cast<size_t>(current)].codes.push_back(std::move(*dc));
+      continue;
+    }
+    std::string_view phrase;
+    std::vector<std::string_view> codes;
+    std::string error;
+    if (!SplitCodes(text, &phrase, &codes, &error)) {
+      issue(error);
+      continue;
+    }
+    if (text.front() == '+') {
+      if (current < 0) {
+        issue("synonym before any actor");
+        continue;
+      }
+      phrase = TrimView(phrase.substr(1));
+      auto words = SplitPhrase(phrase);
+      if (words.empty()) {
+        issue("empty synonym");
+        continue;
+      }
+      index_.Add(std::move(words), static_cast<uint32_t>(current));
+      continue;
+    }
+    auto words = SplitPhrase(phrase);
+    if (words.empty()) {
+      issue("line has no actor phrase");
+      continue;
+    }
+    ActorEntry entry;
+    entry.primary = std::string(phrase);
+    entry.actor_id = ActorIdOf(phrase);
+    entry.file = file;
+    entry.line = line.number;
+    bool bad = false;
+    for (std::string_view c : codes) {
+      auto dc = ParseDatedCode(c, &error);
+      if (!dc) {
+        issue(error);
+        bad = true;
+        break;
+      }
+      entry.codes.push_back(std::move(*dc));
+    }
+    if (bad) {
+      current = -1;
+      continue;
+    }
+    current = static_cast<int>(entries_.size());
+    entries_.push_back(std::move(entry));
+    index_.Add(std::move(words), static_cast<uint32_t>(current));
+  }
+}
+
+std::string RegularPlural(std::string_view word) {
+  std::string w(word);
+  if (w.empty()) return w;
+  auto ends = [&](std::string_view s) { return w.size() >= s.size() && w.ends_with(s); };
+  if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh")) return w + "es";
+  if (ends("y") && w.size() > 1 && std::string_view("aeiou").find(w[w.size() - 2]) == std::string_view::npos)
+    return w.substr(0, w.size() - 1) + "ies";
+  if (ends("man")) return w.substr(0, w.size() - 3) + "men";
+  return w + "s";
+}
+
+void AgentDictionary::Load(std::string_view content, const std::string& file,
+                           std::vector<DictIssue>* issues) {
+  std::map<std::string, std::vector<std::string>> sets;  // "!PERSON!" -> members
+  for (const DictLine& line : ReadDictLines(content)) {
+    std::string_view text = line.text;
+    auto issue = [&](std::string reason) { issues->push_back({file, line.number, std::move(reason)}); };
+    // Substitution set: !NAME! = A, B, C
+    if (text.front() == '!' && text.find('=') != std::string_view::npos) {
+      const size_t eq = text.find('=');
+      std::string name = Upper(TrimView(text.substr(0, eq)));
+      std::vector<std::string> members;
+      std::string_view rest = text.substr(eq + 1);
+      size_t pos = 0;
+      while (pos <= rest.size()) {
+        size_t comma = rest.find(',', pos);
+        if (comma == std::string_view::npos) comma = rest.size();
+        std::string_view m = TrimView(rest.substr(pos, comma - pos));
+        if (!m.empty()) members.emplace_back(m);
+        pos = comma + 1;
+      }
+      if (members.empty()) issue("substitution set has no members");
+      sets[name] = std::move(members);
+      continue;
+    }
+    const size_t open = text.find('[');
+    const size_t close = text.find(']', open == std::string_view::npos ? 0 : open);
+    if (open == std::string_view::npos || close == std::string_view::npos) {
+      issue("agent line has no [code]");
+      continue;
+    }
+    std::string code = Upper(TrimView(text.substr(open + 1, close - open - 1)));
+    code.erase(std::remove(code.begin(), code.end(), ' '), code.end());
+    AgentEntry entry;
+    entry.file = file;
+    entry.line = line.number;
+    if (code.starts_with("~")) {
+      entry.code = code.substr(1);
+    } else if (code.ends_with("~")) {
+      entry.code = code.substr(0, code.size() - 1);
+      entry.prefix = true;
+    } else {
+      issue(fmt::format("agent code '{}' needs '~' before (suffix) or after (prefix)", code));
+      continue;
+    }
+    std::string_view head = TrimView(text.substr(0, open));
+    std::vector<std::string> plurals;
+    bool explicit_plurals = false;
+    const size_t brace = head.find('{');
+    if (brace != std::string_view::npos) {
+      const size_t brace_close = head.find('}', brace);
+      if (brace_close == std::string_view::npos) {
+        issue("unclosed '{' in plurals");
+        continue;
+      }
+      explicit_plurals = true;
+      std::string_view inside = head.substr(brace + 1, brace_close - brace - 1);
+      size_t pos = 0;
+      while (pos < inside.size()) {
+        while (pos < inside.size() && (inside[pos] == ' ' || inside[pos] == '\t')) ++pos;
+        size_t end = pos;
+        while (end < inside.size() && inside[end] != ' ' && inside[end] != '\t') ++end;
+        if (end > pos) plurals.emplace_back(inside.substr(pos, end - pos));
+        pos = end;
+      }
+      head = TrimView(head.substr(0, brace));
+    }
+    entry.phrase = std::string(head);
+    // Expand substitution sets ("!MINST!_OF_X" -> one phrase per member).
+    std::vector<std::string> forms = {entry.phrase};
+    forms.insert(forms.end(), plurals.begin(), plurals.end());
+    std::vector<std::string> expanded;
+    for (const std::string& f : forms) {
+      std::vector<std::string> pending = {f};
+      bool progress = true;
+      while (progress) {
+        progress = false;
+        std::vector<std::string> next;
+        for (const std::string& p : pending) {
+          const size_t a = p.find('!');
+          const size_t b = a == std::string::npos ? a : p.find('!', a + 1);
+          if (b == std::string::npos) {
+            next.push_back(p);
+            continue;
+          }
+          auto it = sets.find(Upper(p.substr(a, b - a + 1)));
+          if (it == sets.end()) {
+            issue(fmt::format("unknown substitution set {}", p.substr(a, b - a + 1)));
+            continue;
+          }
+          for (const std::string& m : it->second) next.push_back(p.substr(0, a) + m + p.substr(b + 1));
+          progress = true;
+        }
+        pending = std::move(next);
+      }
+      expanded.insert(expanded.end(), pending.begin(), pending.end());
+    }
+    const uint32_t id = static_cast<uint32_t>(entries_.size());
+    entries_.push_back(entry);
+    for (const std::string& f : expanded) {
+      auto words = SplitPhrase(f);
+      if (words.empty()) continue;
+      if (!explicit_plurals) {
+        auto plural = words;
+        plural.back() = RegularPlural(plural.back());
+        index_.Add(std::move(plural), id);
+      }
+      index_.Add(std::move(words), id);
+    }
+  }
+}
+
+}  // namespace griot

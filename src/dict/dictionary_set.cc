@@ -1,0 +1,124 @@
+#include "dict/dictionary_set.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+
+namespace griot {
+
+namespace fs = std::filesystem;
+
+#ifndef GRIOT_SOURCE_DATA_DIR
+#define GRIOT_SOURCE_DATA_DIR "data"
+#endif
+
+std::string ResolveDataDir(const std::string& data_dir) {
+  if (!data_dir.empty()) return data_dir;
+  if (const char* env = std::getenv("GRIOT_DATA"); env && *env) return env;
+  return GRIOT_SOURCE_DATA_DIR;
+}
+
+std::string DictionarySet::CountryOf(std::string_view code) const {
+  if (code.size() < 3) return "";
+  std::string prefix(code.substr(0, 3));
+  return countries.count(prefix) ? prefix : "";
+}
+
+namespace {
+
+std::vector<std::string> FilesWithSuffix(const fs::path& dir, std::string_view suffix) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (e.is_regular_file() && name.ends_with(suffix)) out.push_back(e.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const DictionarySet>> LoadDictionaries(const DictionaryOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  auto set = std::make_shared<DictionarySet>();
+  const fs::path root = ResolveDataDir(options.data_dir);
+
+  std::vector<std::string> actor_files, agent_files, verb_files;
+  if (options.load_default_dictionaries) {
+    const fs::path generated = root / "generated" / "countries.actors.txt";
+    if (fs::exists(generated)) {
+      actor_files.push_back(generated.string());
+    } else {
+      set->issues.push_back({generated.string(), 0,
+                             "missing (generated at set-up by scripts/setup.sh); countries are unknown"});
+    }
+    for (auto& f : FilesWithSuffix(root / "dict", ".actors.txt")) actor_files.push_back(f);
+    agent_files = FilesWithSuffix(root / "dict", ".agents.txt");
+    verb_files = FilesWithSuffix(root / "dict", ".verbs.txt");
+  }
+  actor_files.insert(actor_files.end(), options.actor_files.begin(), options.actor_files.end());
+  agent_files.insert(agent_files.end(), options.agent_files.begin(), options.agent_files.end());
+  verb_files.insert(verb_files.end(), options.verb_files.begin(), options.verb_files.end());
+  for (const std::string& f : options.extra_files) {
+    if (f.ends_with(".verbs.txt") || f.ends_with(".verbs")) verb_files.push_back(f);
+    else if (f.ends_with(".agents.txt") || f.ends_with(".agents")) agent_files.push_back(f);
+    else if (f.ends_with(".actors.txt") || f.ends_with(".actors")) actor_files.push_back(f);
+    else return Status::InvalidInput(fmt::format("{}: cannot tell the dictionary kind (name it *.actors.txt, *.agents.txt or *.verbs.txt)", f));
+  }
+
+  auto load = [&](const std::string& path, auto&& loader) -> Status {
+    auto content = ReadFile(path);
+    if (!content.ok()) return content.status();
+    loader(*content, path);
+    set->files.push_back(path);
+    return Status::Ok();
+  };
+  for (const auto& f : actor_files)
+    if (Status s = load(f, [&](auto& c, auto& p) { set->actors.Load(c, p, &set->issues); }); !s.ok()) return s;
+  for (const auto& f : agent_files)
+    if (Status s = load(f, [&](auto& c, auto& p) { set->agents.Load(c, p, &set->issues); }); !s.ok()) return s;
+  for (const auto& f : verb_files)
+    if (Status s = load(f, [&](auto& c, auto& p) { set->verbs.Load(c, p, &set->issues); }); !s.ok()) return s;
+  set->actors.Finalize();
+  set->agents.Finalize();
+  set->verbs.Finalize();
+
+  const fs::path codes = root / "cameo" / "cameo_codes.tsv";
+  if (Status s = load(codes.string(), [&](auto& c, auto& p) { set->codes.Load(c, p, &set->issues); }); !s.ok())
+    return s;
+
+  // Country codes: from the generated table, else from the code table's neighbours.
+  const fs::path countries = root / "generated" / "countries.tsv";
+  if (auto content = ReadFile(countries.string()); content.ok()) {
+    size_t pos = 0;
+    const std::string& c = *content;
+    while (pos < c.size()) {
+      size_t eol = c.find('\n', pos);
+      if (eol == std::string::npos) eol = c.size();
+      std::string_view line(c.data() + pos, eol - pos);
+      pos = eol + 1;
+      if (line.size() >= 3 && !line.starts_with("iso3")) set->countries.emplace(line.substr(0, 3));
+    }
+  }
+  if (options.load_gazetteer) {
+    std::vector<std::string> place_files = {(root / "generated" / "places.tsv").string(),
+                                            (root / "gazetteer" / "sahel_places.tsv").string()};
+    for (const auto& f : place_files) {
+      if (!fs::exists(f)) {
+        set->issues.push_back({f, 0, "missing; places from it are unknown"});
+        continue;
+      }
+      if (Status s = load(f, [&](auto& c, auto& p) { set->places.Load(c, p, &set->issues); }); !s.ok()) return s;
+    }
+    set->places.Finalize();
+  }
+  set->load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return std::shared_ptr<const DictionarySet>(std::move(set));
+}
+
+}  // namespace griot

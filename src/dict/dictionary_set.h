@@ -1,0 +1,53 @@
+// Everything the coder looks words up in: actors, agents, verbs, the CAMEO code table and
+// the gazetteer, loaded once and shared read-only by all coding threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "base/status.h"
+#include "dict/actor_dict.h"
+#include "dict/code_table.h"
+#include "dict/gazetteer.h"
+#include "dict/verb_dict.h"
+
+namespace griot {
+
+struct DictionaryOptions {
+  // Root of griot's data (dict/, cameo/, gazetteer/, generated/). Empty: $GRIOT_DATA, else
+  // the source tree's data/ directory the binary was built from.
+  std::string data_dir;
+  // Load griot's own dictionaries from data_dir (off when a suite brings its own, as
+  // `griot validate` does).
+  bool load_default_dictionaries = true;
+  // Extra files, by kind. A path ending in ".verbs.txt"/".actors.txt"/".agents.txt" may also
+  // be given through `extra_files` and is sorted by suffix.
+  std::vector<std::string> actor_files, agent_files, verb_files, extra_files;
+  bool load_gazetteer = true;
+};
+
+struct DictionarySet {
+  ActorDictionary actors;
+  AgentDictionary agents;
+  VerbDictionary verbs;
+  CodeTable codes;
+  Gazetteer places;
+  std::unordered_set<std::string> countries;  // ISO alpha-3 codes
+  std::vector<std::string> files;             // every file loaded, in order
+  std::vector<DictIssue> issues;              // malformed lines (skipped) and missing files
+  double load_seconds = 0;
+
+  // "MLIGOV" -> "MLI" if the first three letters are a country code, else "".
+  std::string CountryOf(std::string_view code) const;
+};
+
+// The data directory in effect for `options` (see DictionaryOptions::data_dir).
+std::string ResolveDataDir(const std::string& data_dir);
+
+// Loads the dictionaries. Fails only when a named file or the code table cannot be read;
+// malformed lines are collected in `issues` and skipped.
+Result<std::shared_ptr<const DictionarySet>> LoadDictionaries(const DictionaryOptions& options);
+
+}  // namespace griot

@@ -1,0 +1,101 @@
+// Verb dictionaries in the TABARI / PETRARCH-1 pattern syntax (PETRARCH-2's brace and
+// parenthesis groups are read as consecutive word groups).
+//
+//   &SYNSET            --- NAME [code] ---          - PRE WORDS * POST WORDS [code]
+//   +MEMBER            VERB {FORMS ...}             tokens: * verb, $ source, + target,
+//                      +MULTI_WORD {+FORMS_WORD}            % compound, ^ skip, &SET synset,
+//                      @NOUN {NOUNS}  (griot)               A_B consecutive words
+//
+// "@NOUN" lines are a griot extension: nominal triggers ("the expulsion of French forces"),
+// coded with the block's patterns; a possessive or "by" phrase gives the source and an "of"
+// phrase the target.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dict/dict_file.h"
+#include "dict/phrase_index.h"
+
+namespace griot {
+
+enum class PatternToken : uint8_t { kWord, kSynset, kSource, kTarget, kCompound, kSkip };
+
+struct PatternElement {
+  PatternToken kind = PatternToken::kWord;
+  std::string key;           // the word key, or the synset name for kSynset
+  bool consecutive = false;  // must directly follow the previous element (joined with '_')
+};
+
+struct VerbPattern {
+  std::vector<PatternElement> pre;   // in text order, before the verb
+  std::vector<PatternElement> post;  // in text order, after the verb
+  bool verb_consecutive_pre = false;   // "IN_*": the last pre element touches the verb
+  bool verb_consecutive_post = false;  // "*_OUT": the first post element touches the verb
+  std::string code;         // "163"; "---" = no event
+  std::string paired_code;  // "033" for "[032:033]", else empty
+  int literal_words = 0;    // specificity: words and synset matches required
+  std::string file;
+  int line = 0;
+  std::string text;  // the pattern line as written, for `rule`
+};
+
+enum class VerbFormKind : uint8_t { kBase, kThirdPerson, kPast, kGerund, kNoun };
+
+struct VerbForm {
+  std::vector<std::string> words;  // keys of the whole form, e.g. {"shoot", "dead"}
+  uint32_t verb_word = 0;          // index of the inflected word in `words`
+  VerbFormKind kind = VerbFormKind::kBase;
+  uint32_t block = 0;
+  std::string code;  // a form's own code ("KLM_NOP_+RST [002]"), else empty
+};
+
+struct VerbBlock {
+  std::string name;          // "ATTACK"
+  std::string code;          // default code; "---" = none
+  std::string paired_code;
+  std::vector<VerbPattern> patterns;  // most specific first after Finalize()
+  std::string file;
+  int line = 0;
+};
+
+class VerbDictionary {
+ public:
+  void Load(std::string_view content, const std::string& file, std::vector<DictIssue>* issues);
+  // Orders patterns, resolves nested synsets and builds the form index.
+  void Finalize();
+
+  const PhraseIndex& forms_index() const { return forms_index_; }
+  const VerbForm& form(uint32_t id) const { return forms_[id]; }
+  const VerbBlock& block(uint32_t id) const { return blocks_[id]; }
+  size_t block_count() const { return blocks_.size(); }
+  size_t pattern_count() const;
+  size_t form_count() const { return forms_.size(); }
+  // Members of a synset as word-key sequences (nested synsets expanded); empty if unknown.
+  const std::vector<std::vector<std::string>>& synset(const std::string& name) const;
+  size_t skipped_transformations() const { return skipped_transformations_; }
+
+ private:
+  void AddForms(std::string_view spec, uint32_t block, bool noun, const std::string& file,
+                int line, std::vector<DictIssue>* issues);
+  std::vector<VerbBlock> blocks_;
+  std::vector<VerbForm> forms_;
+  PhraseIndex forms_index_;
+  // Synset name (upper case, no trailing '_') -> raw member phrases as written.
+  std::unordered_map<std::string, std::vector<std::string>> synset_raw_;
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>> synsets_;
+  size_t skipped_transformations_ = 0;
+};
+
+// The regular inflections of an English verb key: {3sg, past, gerund} (with spelling rules:
+// "ban" -> "bans", "banned"/"baned", "banning"/"baning"; "seize" -> "seizes", "seized",
+// "seizing"; "deny" -> "denies", "denied", "denying").
+std::vector<std::pair<std::string, VerbFormKind>> RegularVerbForms(std::string_view base);
+
+// Parses a pattern line ("- $ * + WITH &WEAPON [195]"); false with `error` on bad syntax.
+bool ParsePatternLine(std::string_view text, VerbPattern* out, std::string* error);
+
+}  // namespace griot

@@ -1,0 +1,72 @@
+#include "pipeline/pipeline.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+namespace griot {
+
+std::string RunSummary::ToString() const {
+  return fmt::format("{} documents read, {} coded, {} rejected; {} sentences, {} events in {:.2f} s",
+                     inputs, documents, rejected, sentences, events, seconds);
+}
+
+RunSummary Pipeline::Run(DocumentSource& source, int threads, const DocumentCallback& on_document,
+                         const RejectCallback& on_reject) const {
+  const auto start = std::chrono::steady_clock::now();
+  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // Documents are coded in batches: workers take documents of the batch by an atomic index,
+  // then the batch is written in order. A batch of 32 per thread keeps the pool busy while
+  // bounding memory to a few hundred documents.
+  const size_t batch_size = static_cast<size_t>(threads) * 32;
+  RunSummary summary;
+  std::vector<InputItem> batch;
+  std::vector<DocumentResult> results;
+  bool more = true;
+  while (more) {
+    batch.clear();
+    while (batch.size() < batch_size) {
+      InputItem item;
+      if (!source.Next(&item)) {
+        more = false;
+        break;
+      }
+      batch.push_back(std::move(item));
+    }
+    if (batch.empty()) break;
+    results.assign(batch.size(), DocumentResult());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i = next++; i < batch.size(); i = next++) {
+        if (batch[i].doc) results[i] = coder_->CodeDocument(*batch[i].doc);
+      }
+    };
+    const int workers = static_cast<int>(std::min<size_t>(static_cast<size_t>(threads), batch.size()));
+    if (workers <= 1) {
+      work();
+    } else {
+      std::vector<std::thread> pool;
+      for (int t = 0; t < workers; ++t) pool.emplace_back(work);
+      for (auto& th : pool) th.join();
+    }
+    for (size_t i = 0; i < batch.size(); ++i) {
+      ++summary.inputs;
+      if (!batch[i].doc) {
+        ++summary.rejected;
+        on_reject(batch[i]);
+        continue;
+      }
+      ++summary.documents;
+      summary.sentences += results[i].sentences;
+      summary.events += results[i].events.size();
+      on_document(*batch[i].doc, results[i]);
+    }
+  }
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
+
+}  // namespace griot

@@ -1,0 +1,164 @@
+#include "pipeline/sources.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace griot {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths, std::string_view ext,
+                                     std::vector<InputItem>* missing) {
+  std::vector<std::string> out;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (p == "-") {
+      out.push_back(p);
+    } else if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec)) {
+        if (it->is_regular_file(ec) && it->path().extension() == ext) found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else if (fs::exists(p, ec)) {
+      out.push_back(p);
+    } else {
+      InputItem item;
+      item.origin = p;
+      item.error = Status::NotFound("no such file or directory");
+      missing->push_back(std::move(item));
+    }
+  }
+  return out;
+}
+
+std::string ReadAll(std::istream& in) {
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class TextSource : public DocumentSource {
+ public:
+  TextSource(std::vector<std::string> paths, std::optional<Date> date) : date_(date) {
+    if (paths.empty()) paths.push_back("-");
+    files_ = ExpandPaths(paths, ".txt", &pending_);
+  }
+  bool Next(InputItem* item) override {
+    if (!pending_.empty()) {
+      *item = std::move(pending_.front());
+      pending_.erase(pending_.begin());
+      return true;
+    }
+    if (next_ >= files_.size()) return false;
+    const std::string path = files_[next_++];
+    *item = InputItem();
+    std::string content;
+    std::string id;
+    if (path == "-") {
+      item->origin = "stdin";
+      content = ReadAll(std::cin);
+      id = "stdin";
+    } else {
+      item->origin = path;
+      std::ifstream in(path, std::ios::binary);
+      if (!in) {
+        item->error = Status::IoError("cannot open file");
+        return true;
+      }
+      content = ReadAll(in);
+      id = fs::path(path).stem().string();
+    }
+    auto doc = ParseTextDocument(content, id, item->origin, date_);
+    if (doc.ok()) item->doc = std::move(doc).value();
+    else item->error = doc.status();
+    return true;
+  }
+
+ private:
+  std::vector<std::string> files_;
+  std::vector<InputItem> pending_;
+  size_t next_ = 0;
+  std::optional<Date> date_;
+};
+
+class JsonlSource : public DocumentSource {
+ public:
+  JsonlSource(std::vector<std::string> paths, std::optional<Date> date) : date_(date) {
+    if (paths.empty()) paths.push_back("-");
+    files_ = ExpandPaths(paths, ".jsonl", &pending_);
+  }
+  bool Next(InputItem* item) override {
+    while (true) {
+      if (!pending_.empty()) {
+        *item = std::move(pending_.front());
+        pending_.erase(pending_.begin());
+        return true;
+      }
+      if (!in_) {
+        if (next_ >= files_.size()) return false;
+        name_ = files_[next_++];
+        line_ = 0;
+        if (name_ == "-") {
+          in_ = &std::cin;
+          name_ = "stdin";
+        } else {
+          file_ = std::make_unique<std::ifstream>(name_, std::ios::binary);
+          if (!*file_) {
+            InputItem bad;
+            bad.origin = name_;
+            bad.error = Status::IoError("cannot open file");
+            pending_.push_back(std::move(bad));
+            file_.reset();
+            continue;
+          }
+          in_ = file_.get();
+        }
+      }
+      std::string line;
+      if (!std::getline(*in_, line)) {
+        in_ = nullptr;
+        file_.reset();
+        continue;
+      }
+      ++line_;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines separate nothing
+      *item = InputItem();
+      item->origin = fmt::format("{}:{}", name_, line_);
+      auto doc = ParseJsonlDocument(line, item->origin, date_);
+      if (doc.ok()) item->doc = std::move(doc).value();
+      else item->error = doc.status();
+      return true;
+    }
+  }
+
+ private:
+  std::vector<std::string> files_;
+  std::vector<InputItem> pending_;
+  size_t next_ = 0;
+  std::istream* in_ = nullptr;
+  std::unique_ptr<std::ifstream> file_;
+  std::string name_;
+  size_t line_ = 0;
+  std::optional<Date> date_;
+};
+
+}  // namespace
+
+std::unique_ptr<DocumentSource> MakeSource(InputFormat format, std::vector<std::string> paths,
+                                           std::optional<Date> fallback_date) {
+  if (format == InputFormat::kJsonl) return std::make_unique<JsonlSource>(std::move(paths), fallback_date);
+  return std::make_unique<TextSource>(std::move(paths), fallback_date);
+}
+
+}  // namespace griot

@@ -1,0 +1,27 @@
+// The structure the coding engine reads: a sentence's tokens with their offsets. The
+// raw-text front end builds it from text; later stages add tags, phrases and clauses here,
+// and a Treebank parse fills the same structure, so one engine codes both.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/document.h"
+#include "text/tokenizer.h"
+
+namespace griot {
+
+struct Sentence {
+  uint32_t index = 0;   // 0-based position in the document
+  uint32_t begin = 0;   // byte offsets of the sentence in Document::text
+  uint32_t end = 0;
+  std::string_view text;      // Document::text[begin, end)
+  std::vector<Token> tokens;  // offsets relative to the sentence
+};
+
+// Splits a document's text into sentences of tokens (text stage: tokenizer + splitter).
+std::vector<Sentence> BuildSentences(const Document& doc);
+
+}  // namespace griot

@@ -1,0 +1,195 @@
+#include "text/tokenizer.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+
+#include "base/utf8.h"
+
+namespace griot {
+
+namespace {
+
+bool IsLetter(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
+         cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LM ||
+         cat == UTF8PROC_CATEGORY_LO || cat == UTF8PROC_CATEGORY_MN ||
+         cat == UTF8PROC_CATEGORY_MC;
+}
+bool IsDigit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+bool IsUpper(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LU;
+}
+bool IsSpace(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
+  const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+         cat == UTF8PROC_CATEGORY_ZP || cp == 0x200B || cp == 0xFEFF;
+}
+bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == U'\u2019' || cp == U'\u02BC'; }
+bool IsHyphen(char32_t cp) { return cp == '-' || cp == U'\u2010' || cp == U'\u2011'; }
+
+// Sorted list of abbreviations that keep their period (FoldKey form, no period).
+constexpr std::array<std::string_view, 62> kAbbreviations = {
+    "adm", "apr", "approx", "aug", "brig", "capt", "cdr", "cmdr", "co", "col", "corp", "cpl",
+    "dec", "dept", "dr", "e.g", "esp", "est", "etc", "feb", "fig", "fr", "ft", "gen", "gov",
+    "hon", "i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mme",
+    "mmes", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "pres", "prof", "pvt", "rep",
+    "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "vol", "vs", "wed"};
+
+}  // namespace
+
+bool IsKnownAbbreviation(std::string_view key) {
+  return std::binary_search(kAbbreviations.begin(), kAbbreviations.end(), key);
+}
+
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5 + 1);
+  const size_t n = text.size();
+  size_t pos = 0;
+  bool paragraph_start = true;
+  int newlines_seen = 0;
+
+  auto peek = [&](size_t at, size_t* next) -> char32_t {
+    *next = at;
+    if (at >= n) return 0;
+    return DecodeUtf8(text, next);
+  };
+
+  while (pos < n) {
+    size_t next = pos;
+    const char32_t cp = peek(pos, &next);
+    if (IsSpace(cp)) {
+      if (cp == '\n') ++newlines_seen;
+      pos = next;
+      continue;
+    }
+    if (newlines_seen >= 2) paragraph_start = true;
+    newlines_seen = 0;
+
+    Token tok;
+    tok.begin = static_cast<uint32_t>(pos);
+    tok.paragraph_start = paragraph_start;
+    paragraph_start = false;
+
+    if (IsLetter(cp) || IsDigit(cp)) {
+      // A word or a number: letters/digits joined by inner hyphens, apostrophes, periods
+      // (abbreviations, decimals) and commas between digits.
+      bool has_letter = false, has_digit = false, inner_period = false;
+      size_t end = pos;
+      size_t scan = pos;
+      char32_t prev = 0;
+      while (scan < n) {
+        size_t after = scan;
+        const char32_t c = peek(scan, &after);
+        if (IsLetter(c) || IsDigit(c)) {
+          has_letter |= IsLetter(c);
+          has_digit |= IsDigit(c);
+          prev = c;
+          scan = after;
+          end = scan;
+          continue;
+        }
+        size_t after2 = after;
+        const char32_t c2 = peek(after, &after2);
+        const bool joins_letters = (IsLetter(prev) || IsDigit(prev)) && (IsLetter(c2) || IsDigit(c2));
+        if ((IsHyphen(c) || c == '/') && joins_letters) {
+          prev = c;
+          scan = after;
+          continue;
+        }
+        if (IsApostrophe(c) && joins_letters) {
+          // "Mali's" -> Mali + 's ; "N'Daw", "d'Ivoire", "al-Qa'ida" stay whole.
+          size_t after3 = after2;
+          const char32_t c3 = peek(after2, &after3);
+          const bool possessive = (c2 == 's' || c2 == 'S') && !(IsLetter(c3) || IsDigit(c3));
+          if (possessive) break;
+          prev = c;
+          scan = after;
+          continue;
+        }
+        if ((c == '.' || c == ',') && IsDigit(prev) && IsDigit(c2)) {
+          prev = c;
+          scan = after;
+          continue;
+        }
+        if (c == '.' && IsLetter(prev) && IsLetter(c2)) {
+          // "U.S", "e.g" : a period between letters with no space, only for short segments.
+          size_t seg_start = end;
+          while (seg_start > pos && text[seg_start - 1] != '.') --seg_start;
+          if (end - seg_start <= 3) {
+            inner_period = true;
+            prev = c;
+            scan = after;
+            continue;
+          }
+        }
+        break;
+      }
+      tok.end = static_cast<uint32_t>(end);
+      tok.kind = (has_digit && !has_letter) ? TokenKind::kNumber : TokenKind::kWord;
+      // A final period: part of the token for abbreviations and initials.
+      if (end < n && text[end] == '.') {
+        const std::string key = FoldKey(text.substr(pos, end - pos));
+        size_t first = pos;
+        const char32_t first_cp = DecodeUtf8(text, &first);
+        const bool initial = first == end && IsUpper(first_cp);
+        if (inner_period || initial || IsKnownAbbreviation(key)) {
+          tok.end = static_cast<uint32_t>(end + 1);
+          tok.abbreviation = true;
+        }
+      }
+      // Capitalisation flags.
+      size_t p = pos;
+      const char32_t first_cp = DecodeUtf8(text, &p);
+      tok.capitalized = IsUpper(first_cp);
+      int letters = 0, upper = 0;
+      for (size_t q = pos; q < tok.end;) {
+        const char32_t c = DecodeUtf8(text, &q);
+        if (IsLetter(c)) {
+          ++letters;
+          upper += IsUpper(c) ? 1 : 0;
+        }
+      }
+      tok.all_caps = letters >= 2 && letters == upper;
+      tok.key = FoldKey(text.substr(pos, tok.end - pos));
+      pos = tok.end;
+      tokens.push_back(std::move(tok));
+      continue;
+    }
+
+    // Possessive 's / ’s standing alone after a word.
+    if (IsApostrophe(cp)) {
+      size_t after = next;
+      const char32_t c2 = peek(next, &after);
+      size_t after2 = after;
+      const char32_t c3 = peek(after, &after2);
+      if ((c2 == 's' || c2 == 'S') && !(IsLetter(c3) || IsDigit(c3)) && !tokens.empty() &&
+          tokens.back().end == pos) {
+        tok.end = static_cast<uint32_t>(after);
+        tok.kind = TokenKind::kWord;
+        tok.key = "'s";
+        pos = after;
+        tokens.push_back(std::move(tok));
+        continue;
+      }
+    }
+    // Everything else is one punctuation token; runs of the same dash or dot stay together
+    // ("--", "...").
+    size_t end = next;
+    while (end < n && (cp == '-' || cp == '.') && static_cast<char32_t>(text[end]) == cp) ++end;
+    tok.end = static_cast<uint32_t>(end);
+    tok.kind = TokenKind::kPunct;
+    tok.key = FoldKey(text.substr(pos, end - pos));
+    pos = end;
+    tokens.push_back(std::move(tok));
+  }
+  return tokens;
+}
+
+}  // namespace griot
