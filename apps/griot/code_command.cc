@@ -32,8 +32,9 @@ int RunCode(const CodeOptions& options) {
   if (options.output_format == "jsonl") out_format = OutputFormat::kJsonl;
   else if (options.output_format == "tsv") out_format = OutputFormat::kTsv;
   else if (options.output_format == "petrarch") out_format = OutputFormat::kPetrarch;
+  else if (options.output_format == "text") out_format = OutputFormat::kText;
   else {
-    fmt::print(stderr, "griot code: unknown --output '{}' (jsonl, tsv, petrarch)\n", options.output_format);
+    fmt::print(stderr, "griot code: unknown --output '{}' (jsonl, tsv, petrarch, text)\n", options.output_format);
     return 2;
   }
 
@@ -78,6 +79,7 @@ int RunCode(const CodeOptions& options) {
             case OutputFormat::kJsonl: buffer += EventToJson(e); buffer += '\n'; break;
             case OutputFormat::kTsv: buffer += EventToTsv(e); break;
             case OutputFormat::kPetrarch: buffer += EventToPetrarch(e); break;
+            case OutputFormat::kText: buffer += EventToText(e); break;
           }
         }
         std::fwrite(buffer.data(), 1, buffer.size(), out);

@@ -21,8 +21,9 @@ int main(int argc, char** argv) {
   code_cmd->add_option("inputs", code.inputs, "Files or directories; '-' or none for stdin");
   code_cmd->add_option("--input", code.input_format, "Input format: text (default) or jsonl")
       ->check(CLI::IsMember({"text", "jsonl"}));
-  code_cmd->add_option("--output", code.output_format, "Output format: jsonl (default), tsv or petrarch")
-      ->check(CLI::IsMember({"jsonl", "tsv", "petrarch"}));
+  code_cmd->add_option("--output", code.output_format, "Output format: jsonl (default, the full event record), tsv (GDELT-like table),\n"
+                     "petrarch (PETRARCH event lines) or text (one readable line per event)")
+      ->check(CLI::IsMember({"jsonl", "tsv", "petrarch", "text"}));
   code_cmd->add_option("-o,--out", code.output_path, "Write events to this file instead of stdout");
   code_cmd->add_option("--date", code.date, "Document date (YYYY-MM-DD) when a document gives none");
   code_cmd->add_option("--threads", code.threads, "Coding threads (default: all cores)")->check(CLI::NonNegativeNumber);

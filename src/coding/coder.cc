@@ -62,6 +62,12 @@ bool IsNounMarker(const Token& t) {
                     "recent", "deadly", "major", "further", "fresh", "of"});
 }
 
+bool LooksAdjective(std::string_view k) {
+  for (std::string_view suffix : {"al", "ical", "ic", "ous", "ive", "ful", "less", "ary", "ian", "ese", "ish"})
+    if (k.size() > suffix.size() + 2 && k.ends_with(suffix)) return true;
+  return false;
+}
+
 bool IsBeAux(std::string_view k) {
   return In(k, {"was", "were", "been", "being", "is", "are", "be", "'s", "got", "get", "gets"});
 }
@@ -131,6 +137,12 @@ class SentenceCoder {
           // A verb word used as a noun ("the attack", "Wagner's presence", "an agreement").
           if (prev && IsNounMarker(*prev) && prev->key != "of") continue;
           if (prev && prev->kind == TokenKind::kNumber) continue;
+          // A plural noun after a noun ("security issues", "peace talks"), not a verb.
+          if (f.kind == VerbFormKind::kThirdPerson && prev && prev->kind == TokenKind::kWord &&
+              !prev->capitalized && covered_[i - 1] == -1 && !IsFunctionWord(prev->key))
+            continue;
+          // After an adjective ("legal questions", "international support") the word is a noun.
+          if (prev && prev->kind == TokenKind::kWord && !prev->capitalized && LooksAdjective(prev->key)) continue;
           // Capitalised mid-sentence verb words are names ("Human Rights Watch").
           if (tok(i).capitalized && i > 0 && !tok(i).all_caps && covered_[i] == -1 && prev &&
               prev->kind == TokenKind::kWord && prev->capitalized)
@@ -227,11 +239,15 @@ class SentenceCoder {
       const PatternElement& el = els[e];
       const bool consecutive = (e == 0 && first_consecutive) || el.consecutive;
       if (el.kind == PatternToken::kWord || el.kind == PatternToken::kSynset) {
+        // A gap may skip a few words of a noun phrase ("reduce the number of troops"), not
+        // run across the clause ("reduce reliance on foreign mercenaries" is no troop cut).
+        constexpr uint32_t kMaxGap = 4;
         uint32_t t = cursor;
         uint32_t len = 0;
-        for (; t < end; ++t) {
+        for (; t < end && t <= cursor + kMaxGap; ++t) {
           len = MatchLiteral(el, t, end);
           if (len || consecutive) break;
+          if (In(tok(t).key, {"on", "in", "at", "to", "for", "with", "from", "against", "by", "over"})) break;
         }
         if (!len) return false;
         cursor = t + len;
@@ -395,8 +411,11 @@ class SentenceCoder {
         }
       }
     } else if (h.passive) {
-      if (!roles.target_bound) roles.target = NearestMentionBefore(h.first, cstart);
-      if (!roles.source_bound) {
+      // Patterns are written for the active voice: in a passive clause they choose the code,
+      // and the roles come from the clause (subject = target, "by" phrase = source).
+      roles = Roles();
+      roles.target = NearestMentionBefore(h.first, cstart);
+      {
         roles.source = -1;
         for (uint32_t k = h.end; k < cend; ++k)
           if (tok(k).key == "by") {
@@ -424,7 +443,7 @@ class SentenceCoder {
     if (roles.source < 0 && roles.target < 0) return;
     if (options_.require_dyad && (roles.source < 0 || roles.target < 0)) return;
     if (options_.statements_need_target && roles.target < 0 &&
-        (code.starts_with("01") || code.starts_with("02")))
+        code.size() >= 2 && code[0] == '0' && code[1] >= '1' && code[1] <= '5')
       return;
 
     const Modality modality = FindModality(h, cstart);
@@ -527,8 +546,10 @@ class SentenceCoder {
     e.title = doc_.title;
     e.source_name = doc_.source;
     e.url = doc_.url;
-    e.event_id = MakeEventId(doc_.id, s_.index, e.trigger.begin, e.source ? e.source->code : "",
-                             e.target ? e.target->code : "", code);
+    // The actor spans distinguish events of one trigger with compound actors of equal codes.
+    e.event_id = MakeEventId(doc_.id, s_.index, e.trigger.begin,
+                             e.source ? fmt::format("{}@{}", e.source->code, e.source->span.begin) : "",
+                             e.target ? fmt::format("{}@{}", e.target->code, e.target->span.begin) : "", code);
     out_->push_back(std::move(e));
   }
 

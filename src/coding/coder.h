@@ -17,8 +17,8 @@ namespace griot {
 struct CoderOptions {
   // Emit an event only when both source and target are known (PETRARCH's require_dyad).
   bool require_dyad = false;
-  // Public statements and appeals (CAMEO 01x/02x) are coded only with a target: "X said"
-  // alone is not an event.
+  // Verbal cooperation and statements (CAMEO roots 01-05) are coded only with a target:
+  // "X said" or "X supported" alone is not an event.
   bool statements_need_target = true;
   // At most this many events from one verb with compound actors ("A and B attacked C and D").
   int max_compound_events = 8;
@@ -44,7 +44,7 @@ class Coder {
 };
 
 // The stable identifier of an event: 16 hex digits of a 64-bit FNV-1a hash over the
-// document id, sentence index, trigger offset, actor codes and event code.
+// document id, sentence index, trigger offset, actors (code and offset) and event code.
 std::string MakeEventId(const std::string& doc_id, uint32_t sentence, uint32_t trigger_begin,
                         const std::string& source, const std::string& target,
                         const std::string& code);

@@ -41,6 +41,36 @@ std::string Combine(const std::string& actor_code, const AgentEntry& agent, bool
 
 }  // namespace
 
+bool IsFunctionWord(std::string_view k) {
+  return In(k, {"and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from",
+                "into", "near", "against", "over", "under", "after", "before", "during", "since",
+                "the", "a", "an", "who", "which", "that", "have", "has", "had", "were", "was", "is",
+                "are", "be", "been", "will", "would", "could", "can", "may", "might", "must",
+                "should", "shall", "did", "do", "does", "not", "also", "then", "as", "than", "said",
+                "say", "says", "reportedly", "allegedly", "themselves", "itself", "there", "here",
+                "when", "while", "where", "if", "across", "around", "inside", "outside", "about",
+                "last", "this", "these", "those", "their", "its", "his", "her", "own", "alone",
+                "both", "all", "each", "still", "now", "already", "later", "again", "it", "he",
+                "she", "they", "we", "i", "you", "often", "regularly", "never", "repeatedly"});
+}
+
+namespace {
+
+// True if token `t` continues a noun phrase after an agent word: a lower-case content word
+// that is not a verb form of the dictionaries nor a participle.
+bool IsModifiedNoun(const Sentence& s, const DictionarySet& dicts, uint32_t t) {
+  const Token& next = s.tokens[t];
+  if (next.kind != TokenKind::kWord || next.capitalized || next.key == "'s") return false;
+  if (IsFunctionWord(next.key)) return false;
+  if (next.key.ends_with("ed") || next.key.ends_with("ing") || next.key.ends_with("ly")) return false;
+  thread_local std::vector<PhraseIndex::Match> matches;
+  dicts.verbs.forms_index().MatchAt([&](uint32_t i) -> const std::string& { return s.tokens[i].key; },
+                                    static_cast<uint32_t>(s.tokens.size()), t, &matches);
+  return matches.empty();
+}
+
+}  // namespace
+
 void SplitActorCode(const DictionarySet& dicts, const std::string& code, std::string* country,
                     std::string* sector) {
   *country = dicts.CountryOf(code);
@@ -91,7 +121,10 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
           m.end = j + skip + ag.length;
           break;
         }
-        if (s.tokens[j + skip].kind != TokenKind::kWord || s.tokens[j + skip].capitalized) break;
+        const Token& w = s.tokens[j + skip];
+        if (w.kind != TokenKind::kWord || w.capitalized || IsFunctionWord(w.key) || w.key.ends_with("ing") ||
+            w.key.ends_with("ed"))
+          break;
       }
     } else {
       // Agent first: "the president of Mali", "Defence Minister Sadio Camara", "soldiers".
@@ -126,6 +159,13 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
       }
     }
     if (m.code == "---") m.code.clear();  // deliberately uncoded phrase: blocks, codes nothing
+    // An agent word alone before another noun is a modifier, not an actor: "military
+    // equipment", "police station". Verbs ("soldiers killed") and function words end a
+    // noun phrase, so they keep the mention.
+    if (m.actor_entry < 0 && m.end < n && IsModifiedNoun(s, dicts, m.end)) {
+      i = m.end;
+      continue;
+    }
     out.push_back(std::move(m));
     i = out.back().end;
   }

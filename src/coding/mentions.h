@@ -55,6 +55,9 @@ std::vector<PlaceMention> FindPlaces(const Sentence& s, const DictionarySet& dic
 // "yesterday".
 std::vector<DateMention> FindDates(const Sentence& s, const Date& ref);
 
+// Closed-class words (prepositions, determiners, auxiliaries, pronouns, common adverbs).
+bool IsFunctionWord(std::string_view key);
+
 // Splits an actor code into country (ISO alpha-3, if the dictionaries know it) and sector.
 void SplitActorCode(const DictionarySet& dicts, const std::string& code, std::string* country,
                     std::string* sector);

@@ -106,8 +106,9 @@ Result<std::shared_ptr<const DictionarySet>> LoadDictionaries(const DictionaryOp
     }
   }
   if (options.load_gazetteer) {
-    std::vector<std::string> place_files = {(root / "generated" / "places.tsv").string(),
-                                            (root / "gazetteer" / "sahel_places.tsv").string()};
+    // places.tsv is generated at set-up and already merges the authored
+    // gazetteer/sahel_places.tsv.
+    std::vector<std::string> place_files = {(root / "generated" / "places.tsv").string()};
     for (const auto& f : place_files) {
       if (!fs::exists(f)) {
         set->issues.push_back({f, 0, "missing; places from it are unknown"});

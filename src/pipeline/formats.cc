@@ -96,4 +96,16 @@ std::string EventToPetrarch(const Event& e) {
                      fmt::format("{}_{}", e.doc_id, e.sentence_index), Clean(e.source_name));
 }
 
+std::string EventToText(const Event& e) {
+  auto actor = [](const std::optional<ActorRef>& a) {
+    return a ? fmt::format("{} ({})", a->code, a->text) : std::string("-");
+  };
+  std::string sentence = Clean(e.sentence);
+  if (sentence.size() > 160) sentence = sentence.substr(0, 157) + "...";
+  return fmt::format("{}  {} -> {}  {} {}{}  [{}]{}  {}#{}: {}\n", e.date.valid() ? e.date.ToString() : "----------",
+                     actor(e.source), actor(e.target), e.cameo, e.plover.empty() ? "-" : e.plover,
+                     e.plover_mode.empty() ? "" : "/" + e.plover_mode, ModalityName(e.modality),
+                     e.location ? "  @" + e.location->name : "", e.doc_id, e.sentence_index, sentence);
+}
+
 }  // namespace griot

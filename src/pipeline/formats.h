@@ -8,7 +8,7 @@
 
 namespace griot {
 
-enum class OutputFormat { kJsonl, kTsv, kPetrarch };
+enum class OutputFormat { kJsonl, kTsv, kPetrarch, kText };
 
 // One event as a single-line JSON object, fields in the documented order.
 std::string EventToJson(const Event& e);
@@ -17,5 +17,9 @@ std::string TsvHeader();
 std::string EventToTsv(const Event& e);
 // PETRARCH: date (YYYYMMDD), source, target, code, (issues), ids, publisher.
 std::string EventToPetrarch(const Event& e);
+
+// One readable line for people: date, source -> target, code and type, modality, place, the
+// document and the sentence.
+std::string EventToText(const Event& e);
 
 }  // namespace griot

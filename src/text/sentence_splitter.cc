@@ -64,6 +64,24 @@ uint32_t SkipDateline(const std::vector<Token>& tokens, uint32_t start) {
   return start;
 }
 
+// A heading on a line of its own ("Beyond the Headlines"): a short line without final
+// punctuation whose words are capitalised, followed by a line starting with a capital.
+bool EndsHeadingLine(const std::vector<Token>& tokens, uint32_t start, uint32_t i) {
+  constexpr uint32_t kMaxHeadingTokens = 10;
+  if (i + 1 >= tokens.size() || !tokens[i + 1].line_start || !CanStartSentence(tokens[i + 1])) return false;
+  uint32_t line_begin = i;
+  while (line_begin > start && !tokens[line_begin].line_start) --line_begin;
+  if (!tokens[line_begin].line_start || i + 1 - line_begin > kMaxHeadingTokens) return false;
+  if (tokens[i].kind == TokenKind::kPunct) return false;
+  uint32_t words = 0, capitalised = 0;
+  for (uint32_t k = line_begin; k <= i; ++k) {
+    if (tokens[k].kind != TokenKind::kWord) continue;
+    ++words;
+    capitalised += tokens[k].capitalized || tokens[k].key.size() <= 3 ? 1 : 0;  // "of", "the"
+  }
+  return words > 0 && tokens[line_begin].capitalized && capitalised == words;
+}
+
 }  // namespace
 
 std::vector<SentenceSpan> SplitSentences(std::string_view text, const std::vector<Token>& tokens) {
@@ -100,6 +118,7 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text, const std::vecto
       }
     }
     if (end_tok == 0 && i + 1 < n && tokens[i + 1].paragraph_start) end_tok = i + 1;
+    if (end_tok == 0 && EndsHeadingLine(tokens, start, i)) end_tok = i + 1;
     if (end_tok == 0 && i + 1 == n) end_tok = n;
     if (end_tok != 0) {
       emit(start, end_tok);

@@ -42,5 +42,12 @@ TEST(SentenceSplitterTest, DatelinesAreLeftOut) {
   EXPECT_EQ(s[0], "Mutinous soldiers seized power.");
 }
 
+TEST(SentenceSplitterTest, HeadingLines) {
+  auto s = Split("What's Happening?\nA report was published.\nBeyond the Headlines\nThe involvement of\nprivate firms grew.");
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[2], "Beyond the Headlines");
+  EXPECT_EQ(s[3], "The involvement of\nprivate firms grew.");
+}
+
 }  // namespace
 }  // namespace griot

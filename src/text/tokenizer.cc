@@ -70,11 +70,13 @@ std::vector<Token> Tokenize(std::string_view text) {
       continue;
     }
     if (newlines_seen >= 2) paragraph_start = true;
+    const bool line_start = newlines_seen >= 1 || tokens.empty();
     newlines_seen = 0;
 
     Token tok;
     tok.begin = static_cast<uint32_t>(pos);
     tok.paragraph_start = paragraph_start;
+    tok.line_start = line_start;
     paragraph_start = false;
 
     if (IsLetter(cp) || IsDigit(cp)) {

@@ -26,6 +26,7 @@ struct Token {
   bool all_caps = false;         // every letter is upper case (and there are at least two)
   bool abbreviation = false;     // ends with a period kept as part of the token
   bool paragraph_start = false;  // first token after a blank line (or of the text)
+  bool line_start = false;       // first token after a line break (or of the text)
 };
 
 // Splits `text` into tokens. Offsets are relative to `text`.
