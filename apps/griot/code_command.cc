@@ -5,12 +5,33 @@
 #include <iostream>
 
 #include "apps/griot/commands.h"
+
+#include <optional>
+#include <string>
+#include <vector>
 #include "coding/coder.h"
 #include "dict/dictionary_set.h"
 #include "pipeline/formats.h"
 #include "pipeline/pipeline.h"
 
 namespace griot::cli {
+
+namespace {
+
+struct CodeOptions {
+  std::vector<std::string> inputs;
+  std::string input_format = "text";   // text | jsonl
+  std::string output_format = "jsonl"; // jsonl | tsv | petrarch | text
+  std::string output_path;             // empty: stdout
+  std::string date;                    // YYYY-MM-DD fallback date
+  std::string data_dir;
+  std::vector<std::string> dict_files;
+  bool no_default_dicts = false;
+  int threads = 0;
+  bool strict = false;
+  bool quiet = false;
+  bool require_dyad = false;
+};
 
 int RunCode(const CodeOptions& options) {
   std::optional<Date> fallback;
@@ -92,6 +113,37 @@ int RunCode(const CodeOptions& options) {
   if (!options.quiet) fmt::print(stderr, "griot: {}\n", summary.ToString());
   if (options.strict && summary.rejected > 0) return 1;
   return 0;
+}
+
+}  // namespace
+
+void AddCodeCommand(CLI::App& app, std::vector<Command>* commands) {
+  auto code = std::make_shared<CodeOptions>();
+  auto* cmd = app.add_subcommand(
+      "code",
+      "Code documents into events (streaming).\n"
+      "Reads text files (one document each; an optional header of 'Title:', 'Date:', 'Source:',\n"
+      "'URL:' lines ended by a blank line), directories of *.txt, JSON lines, or stdin, and\n"
+      "writes one event per line. Bad inputs are reported on stderr and skipped; a summary\n"
+      "ends the run.");
+  cmd->add_option("inputs", code->inputs, "Files or directories; '-' or none for stdin");
+  cmd->add_option("--input", code->input_format, "Input format: text (default) or jsonl")
+      ->check(CLI::IsMember({"text", "jsonl"}));
+  cmd->add_option("--output", code->output_format,
+                  "Output format: jsonl (default, the full event record), tsv (GDELT-like table),\n"
+                  "petrarch (PETRARCH event lines) or text (one readable line per event)")
+      ->check(CLI::IsMember({"jsonl", "tsv", "petrarch", "text"}));
+  cmd->add_option("-o,--out", code->output_path, "Write events to this file instead of stdout");
+  cmd->add_option("--date", code->date, "Document date (YYYY-MM-DD) when a document gives none");
+  cmd->add_option("--threads", code->threads, "Coding threads (default: all cores)")->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--strict", code->strict, "Exit with status 1 if any input was rejected");
+  cmd->add_option("--data-dir", code->data_dir, "griot data directory (default: $GRIOT_DATA or the build's data/)");
+  cmd->add_option("--dict", code->dict_files,
+                  "Extra dictionary file (*.actors.txt, *.agents.txt, *.verbs.txt); repeatable");
+  cmd->add_flag("--no-default-dicts", code->no_default_dicts, "Use only the --dict files");
+  cmd->add_flag("--require-dyad", code->require_dyad, "Emit only events with both source and target");
+  cmd->add_flag("-q,--quiet", code->quiet, "No dictionary warnings and no summary on stderr");
+  commands->push_back({cmd, [code] { return RunCode(*code); }});
 }
 
 }  // namespace griot::cli

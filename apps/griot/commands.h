@@ -1,29 +1,21 @@
-// The CLI's subcommands: each parses nothing itself (main.cc owns CLI11) and drives the
-// library pipeline.
+// The CLI's subcommands. Each command file registers its subcommand on the CLI11 app and
+// returns how to run it; main.cc runs the one that was parsed. Commands are thin adapters:
+// they parse options and drive library stages, nothing more.
 #pragma once
 
-#include <optional>
-#include <string>
+#include <CLI/CLI.hpp>
+
+#include <functional>
 #include <vector>
 
 namespace griot::cli {
 
-struct CodeOptions {
-  std::vector<std::string> inputs;
-  std::string input_format = "text";   // text | jsonl
-  std::string output_format = "jsonl"; // jsonl | tsv | petrarch
-  std::string output_path;             // empty: stdout
-  std::string date;                    // YYYY-MM-DD fallback date
-  std::string data_dir;
-  std::vector<std::string> dict_files;
-  bool no_default_dicts = false;
-  int threads = 0;
-  bool strict = false;
-  bool quiet = false;
-  bool require_dyad = false;
+struct Command {
+  CLI::App* app = nullptr;     // the subcommand
+  std::function<int()> run;    // returns the process exit code
 };
 
-// Returns the process exit code.
-int RunCode(const CodeOptions& options);
+// One registration function per command file.
+void AddCodeCommand(CLI::App& app, std::vector<Command>* commands);
 
 }  // namespace griot::cli
