@@ -17,5 +17,6 @@ struct Command {
 
 // One registration function per command file.
 void AddCodeCommand(CLI::App& app, std::vector<Command>* commands);
+void AddValidateCommand(CLI::App& app, std::vector<Command>* commands);
 
 }  // namespace griot::cli

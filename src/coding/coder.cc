@@ -518,6 +518,7 @@ class SentenceCoder {
     a.text = std::string(s_.text.substr(a.span.begin, a.span.end - a.span.begin));
     a.code = mention.code;
     a.actor_id = mention.actor_id;
+    a.agent_only = mention.actor_entry < 0;
     SplitActorCode(dicts_, a.code, &a.country, &a.sector);
     return a;
   }
@@ -571,8 +572,11 @@ Coder::Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options)
     : dicts_(std::move(dicts)), options_(options) {}
 
 DocumentResult Coder::CodeDocument(const Document& doc) const {
+  return CodeSentences(doc, BuildSentences(doc));
+}
+
+DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sentence>& sentences) const {
   DocumentResult result;
-  std::vector<Sentence> sentences = BuildSentences(doc);
   result.sentences = static_cast<uint32_t>(sentences.size());
   // Pass 1: mentions, and the countries the document is about (to resolve place names).
   std::vector<std::vector<Mention>> mentions(sentences.size());

@@ -35,6 +35,9 @@ class Coder {
 
   // Codes every sentence of `doc`. Thread-safe: one Coder serves all threads.
   DocumentResult CodeDocument(const Document& doc) const;
+  // Codes sentences already built (from a Treebank parse, say) as part of `doc`: the same
+  // engine as CodeDocument, which splits doc.text itself.
+  DocumentResult CodeSentences(const Document& doc, const std::vector<Sentence>& sentences) const;
 
   const DictionarySet& dictionaries() const { return *dicts_; }
 

@@ -24,6 +24,7 @@ struct ActorRef {
   std::string country;   // ISO 3166 alpha-3, or empty
   std::string sector;    // "GOV", "MIL", "PMC", ... or empty
   std::string actor_id;  // dictionary entry id ("wagner_group"), or empty for agents alone
+  bool agent_only = false;  // only an agent was named ("soldiers"): `code` is a sector
   Span span;
 };
 

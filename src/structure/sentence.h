@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,12 +14,16 @@
 
 namespace griot {
 
+struct ParseTree;  // structure/treebank.h
+
 struct Sentence {
   uint32_t index = 0;   // 0-based position in the document
   uint32_t begin = 0;   // byte offsets of the sentence in Document::text
   uint32_t end = 0;
   std::string_view text;      // Document::text[begin, end)
   std::vector<Token> tokens;  // offsets relative to the sentence
+  std::vector<std::string> tags;   // Penn POS tag per token, when known (parse or tagger)
+  std::shared_ptr<const ParseTree> tree;  // constituency tree, when pre-parsed
 };
 
 // Splits a document's text into sentences of tokens (text stage: tokenizer + splitter).
