@@ -31,13 +31,6 @@ PhraseHit Longest(const PhraseIndex& index, const Sentence& s, uint32_t pos) {
   return {static_cast<int>(matches.front().entry), matches.front().length};
 }
 
-// Codes of an actor plus an agent: a bare country takes the agent's code as its sector
-// ("MLI" + "MIL" -> "MLIMIL"); an organisation or person keeps its own, more specific code.
-std::string Combine(const std::string& actor_code, const AgentEntry& agent, bool country_only) {
-  if (actor_code.empty() || actor_code == "---") return agent.code;
-  if (!country_only) return actor_code;
-  return agent.prefix ? agent.code + actor_code : actor_code + agent.code;
-}
 
 }  // namespace
 
@@ -86,6 +79,13 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
   auto is_country_code = [&](const std::string& code) {
     return code.size() == 3 && dicts.countries.count(code) > 0;
   };
+  // One noun phrase's pieces: agents before the actor (prefix codes "[NGO~]" or titles),
+  // the actor, agents after it ("Malian soldiers", "Arnor security officials"), or an
+  // agent with "of"/"in" + actor ("the president of Mali", "activists in Arnor").
+  struct Piece {
+    uint32_t first, end;
+    int actor = -1, agent = -1;
+  };
   uint32_t i = 0;
   while (i < n) {
     PhraseHit actor = Longest(dicts.actors.index(), s, i);
@@ -94,71 +94,96 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
       ++i;
       continue;
     }
-    Mention m;
-    m.first = i;
-    if (actor.entry >= 0 && actor.length >= agent.length) {
-      // Actor first: "Mali('s) (adj) agent (person)?"
-      m.actor_entry = actor.entry;
-      m.code = actor_code(actor.entry);
-      m.actor_id = dicts.actors.entry(static_cast<uint32_t>(actor.entry)).actor_id;
-      m.is_country = is_country_code(m.code);
-      m.end = i + actor.length;
-      uint32_t j = m.end;
-      if (j < n && s.tokens[j].key == "'s") ++j;
-      // Up to two modifier words before an agent ("Malian transitional authorities").
-      for (uint32_t skip = 0; skip <= 2 && j + skip < n; ++skip) {
-        PhraseHit ag = Longest(dicts.agents.index(), s, j + skip);
-        PhraseHit person = Longest(dicts.actors.index(), s, j + skip);
-        if (person.entry >= 0 && skip == 0 && s.tokens[m.end].key == "'s") {
-          // "Mali's Sadio Camara": the person is the actor.
-          break;
+    std::vector<Piece> pieces;
+    uint32_t j = i;
+    bool have_actor = false;
+    while (j < n) {
+      PhraseHit a = Longest(dicts.actors.index(), s, j);
+      PhraseHit g = Longest(dicts.agents.index(), s, j);
+      if (a.entry >= 0 && (a.length >= g.length || g.entry < 0)) {
+        if (have_actor) {
+          // A second actor: only a person or organisation right after a title or an
+          // actor's possessive ("Mali's Sadio Camara") joins; otherwise a new mention.
+          const std::string c = actor_code(a.entry);
+          const bool after_agent = pieces.back().agent >= 0;
+          if (!after_agent || c.size() <= 3) break;
         }
-        if (ag.entry >= 0) {
-          const AgentEntry& a = dicts.agents.entry(static_cast<uint32_t>(ag.entry));
-          m.agent_entry = ag.entry;
-          m.code = Combine(m.code, a, m.is_country);
-          m.is_country = false;
-          m.end = j + skip + ag.length;
-          break;
-        }
-        const Token& w = s.tokens[j + skip];
+        pieces.push_back({j, j + a.length, a.entry, -1});
+        have_actor = true;
+        j += a.length;
+      } else if (g.entry >= 0) {
+        pieces.push_back({j, j + g.length, -1, g.entry});
+        j += g.length;
+      } else {
+        break;
+      }
+      // What may sit between pieces: a possessive, or up to two modifier words before an
+      // agent ("Malian transitional authorities").
+      uint32_t k = j;
+      if (k < n && s.tokens[k].key == "'s") ++k;
+      uint32_t skipped = 0;
+      while (k < n && skipped < 2) {
+        if (Longest(dicts.agents.index(), s, k).entry >= 0 || Longest(dicts.actors.index(), s, k).entry >= 0) break;
+        const Token& w = s.tokens[k];
         if (w.kind != TokenKind::kWord || w.capitalized || IsFunctionWord(w.key) || w.key.ends_with("ing") ||
             w.key.ends_with("ed"))
           break;
+        ++k;
+        ++skipped;
       }
+      if (k < n && (Longest(dicts.agents.index(), s, k).entry >= 0 ||
+                    (Longest(dicts.actors.index(), s, k).entry >= 0 && skipped == 0))) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    // "the president of Mali", "activists in Arnor": agents only so far, then of/in + actor.
+    if (!have_actor && j + 1 < n && (s.tokens[j].key == "of" || s.tokens[j].key == "in")) {
+      const uint32_t at = j + 1 + (IsDeterminer(s.tokens[j + 1]) ? 1 : 0);
+      PhraseHit a = at < n ? Longest(dicts.actors.index(), s, at) : PhraseHit{};
+      if (a.entry >= 0) {
+        pieces.push_back({at, at + a.length, a.entry, -1});
+        have_actor = true;
+        j = at + a.length;
+      }
+    }
+    // Compose the code.
+    Mention m;
+    m.first = i;
+    m.end = pieces.back().end;
+    int head_actor = -1;
+    for (const Piece& p : pieces)
+      if (p.actor >= 0) head_actor = p.actor;  // the last actor: "Mali's Sadio Camara" -> Camara
+    std::string code;
+    if (head_actor >= 0) {
+      code = actor_code(head_actor);
+      m.actor_entry = head_actor;
+      m.actor_id = dicts.actors.entry(static_cast<uint32_t>(head_actor)).actor_id;
+      const bool bare = code.size() == 3;  // a country or group code without a sector
+      std::string prefix, suffix;
+      bool after = false;
+      for (const Piece& p : pieces) {
+        if (p.actor == head_actor) {
+          after = true;
+          continue;
+        }
+        if (p.agent < 0) continue;
+        const AgentEntry& a = dicts.agents.entry(static_cast<uint32_t>(p.agent));
+        m.agent_entry = p.agent;
+        if (a.prefix) prefix += a.code;
+        else if (bare && (after || suffix.empty()) && code.find(a.code, 3) == std::string::npos) suffix = a.code;
+      }
+      if (code != "---" && !code.empty()) code = prefix + code + suffix;
+      m.is_country = is_country_code(code);
     } else {
-      // Agent first: "the president of Mali", "Defence Minister Sadio Camara", "soldiers".
-      const AgentEntry& a = dicts.agents.entry(static_cast<uint32_t>(agent.entry));
-      m.agent_entry = agent.entry;
-      m.code = a.code;
-      m.end = i + agent.length;
-      if (m.end + 1 < n && s.tokens[m.end].key == "of") {
-        PhraseHit of = Longest(dicts.actors.index(), s, m.end + 1 + (IsDeterminer(s.tokens[m.end + 1]) ? 1 : 0));
-        if (of.entry >= 0) {
-          const uint32_t start = m.end + 1 + (IsDeterminer(s.tokens[m.end + 1]) ? 1 : 0);
-          const std::string c = actor_code(of.entry);
-          m.actor_entry = of.entry;
-          m.actor_id = dicts.actors.entry(static_cast<uint32_t>(of.entry)).actor_id;
-          m.code = Combine(c, a, is_country_code(c));
-          m.end = start + of.length;
-        }
+      for (const Piece& p : pieces) {
+        const AgentEntry& a = dicts.agents.entry(static_cast<uint32_t>(p.agent));
+        m.agent_entry = p.agent;
+        if (code.find(a.code) == std::string::npos) code = a.prefix ? a.code + code : code + a.code;
       }
     }
-    // A person named right after a title: "Defence Minister Sadio Camara".
-    if (m.end < n) {
-      PhraseHit person = Longest(dicts.actors.index(), s, m.end);
-      if (person.entry >= 0 && m.agent_entry >= 0 && s.tokens[m.end].capitalized) {
-        const std::string c = actor_code(person.entry);
-        if (!is_country_code(c) && !c.empty()) {
-          m.actor_entry = person.entry;
-          m.actor_id = dicts.actors.entry(static_cast<uint32_t>(person.entry)).actor_id;
-          m.code = c;
-          m.is_country = false;
-          m.end += person.length;
-        }
-      }
-    }
-    if (m.code == "---") m.code.clear();  // deliberately uncoded phrase: blocks, codes nothing
+    m.code = code == "---" ? "" : code;  // "---": deliberately uncoded phrase, blocks matching
     // An agent word alone before another noun is a modifier, not an actor: "military
     // equipment", "police station". Verbs ("soldiers killed") and function words end a
     // noun phrase, so they keep the mention.
