@@ -588,8 +588,28 @@ DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sente
       if (!c.empty()) countries.insert(c);
     }
   }
+  // Discards: a story-level phrase anywhere drops the document; a sentence-level one drops
+  // its sentence.
+  std::vector<bool> discarded(sentences.size(), false);
+  if (dicts_->discards.index.size() > 0) {
+    thread_local std::vector<PhraseIndex::Match> matches;
+    for (size_t i = 0; i < sentences.size(); ++i) {
+      const auto& toks = sentences[i].tokens;
+      for (uint32_t t = 0; t < toks.size() && !discarded[i]; ++t) {
+        dicts_->discards.index.MatchAt([&](uint32_t k) -> const std::string& { return toks[k].key; },
+                                       static_cast<uint32_t>(toks.size()), t, &matches);
+        if (matches.empty()) continue;
+        if (dicts_->discards.story[matches.front().entry]) {
+          result.discarded_story = true;
+          return result;
+        }
+        discarded[i] = true;
+      }
+    }
+  }
   // Pass 2: code each sentence.
   for (size_t i = 0; i < sentences.size(); ++i) {
+    if (discarded[i]) continue;
     SentenceCoder sc(*dicts_, options_, doc, sentences[i], std::move(mentions[i]), countries, &result.events);
     sc.Run();
   }

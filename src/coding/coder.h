@@ -21,12 +21,13 @@ struct CoderOptions {
   // "X said" or "X supported" alone is not an event.
   bool statements_need_target = true;
   // At most this many events from one verb with compound actors ("A and B attacked C and D").
-  int max_compound_events = 8;
+  int max_compound_events = 64;
 };
 
 struct DocumentResult {
   std::vector<Event> events;
   uint32_t sentences = 0;
+  bool discarded_story = false;  // a story-level discard phrase matched: nothing is coded
 };
 
 class Coder {

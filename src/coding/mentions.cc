@@ -104,9 +104,8 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
         if (have_actor) {
           // A second actor: only a person or organisation right after a title or an
           // actor's possessive ("Mali's Sadio Camara") joins; otherwise a new mention.
-          const std::string c = actor_code(a.entry);
-          const bool after_agent = pieces.back().agent >= 0;
-          if (!after_agent || c.size() <= 3) break;
+          // ("Bree Prime Minister Romendacil": the title holder's own code decides).
+          if (pieces.back().agent < 0) break;
         }
         pieces.push_back({j, j + a.length, a.entry, -1});
         have_actor = true;
@@ -191,25 +190,64 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
       i = m.end;
       continue;
     }
-    out.push_back(std::move(m));
-    i = out.back().end;
-  }
-  // Compound groups: mentions joined by "and", "or", "," or "as well as".
-  int group = 0;
-  for (size_t k = 0; k < out.size(); ++k) {
-    if (k > 0) {
-      const uint32_t gap_begin = out[k - 1].end, gap_end = out[k].first;
-      bool joined = gap_end > gap_begin;
-      for (uint32_t t = gap_begin; t < gap_end && joined; ++t) {
-        joined = In(s.tokens[t].key, {"and", "or", ",", "as", "well", "both", "the", "nor"}) ||
-                 IsDeterminer(s.tokens[t]);
+    i = m.end;
+    // "THE_SHIRE [FRO/BIL/SAM]": one phrase naming several actors acts as a compound.
+    if (m.code.find('/') != std::string::npos) {
+      std::string all = m.code;
+      size_t pos = 0;
+      while (pos <= all.size()) {
+        size_t slash = all.find('/', pos);
+        if (slash == std::string::npos) slash = all.size();
+        Mention part = m;
+        part.code = all.substr(pos, slash - pos);
+        if (!part.code.empty()) out.push_back(part);
+        pos = slash + 1;
       }
-      bool has_conj = false;
-      for (uint32_t t = gap_begin; t < gap_end; ++t)
-        has_conj |= In(s.tokens[t].key, {"and", "or", "nor", "well"});
-      if (!(joined && has_conj)) ++group;
+      continue;
     }
-    out[k].group = group;
+    out.push_back(std::move(m));
+  }
+  // Compound groups: runs of mentions separated only by commas, conjunctions, determiners
+  // and adjectives ("Mordor, Rohan, Fornost and Bree", "Fornost and the evil awful Gondor")
+  // act together when the run ends in a conjunction; a comma alone is an apposition
+  // ("Osgiliath, the state's fiercest foe").
+  auto gap_ok = [&](uint32_t b, uint32_t e, bool* conj) {
+    *conj = false;
+    uint32_t adjectives = 0;
+    for (uint32_t t = b; t < e; ++t) {
+      const Token& tok = s.tokens[t];
+      if (In(tok.key, {"and", "or", "nor", "well"})) *conj = true;
+      if (In(tok.key, {",", "and", "or", "nor", "as", "well", "both", "the", "either", "neither"}) ||
+          IsDeterminer(tok))
+        continue;
+      if (tok.kind == TokenKind::kWord && !IsFunctionWord(tok.key) && ++adjectives <= 3) continue;
+      return false;
+    }
+    return true;
+  };
+  int group = 0;
+  size_t run_start = 0;
+  auto close_run = [&](size_t run_end) {  // mentions [run_start, run_end)
+    bool list = false;
+    if (run_end - run_start > 1) {
+      bool conj = false;
+      gap_ok(out[run_end - 2].end, out[run_end - 1].first, &conj);
+      list = conj || out[run_end - 2].first == out[run_end - 1].first;
+    }
+    for (size_t k = run_start; k < run_end; ++k) {
+      if (!list && k > run_start && out[k].first != out[k - 1].first) ++group;
+      out[k].group = group;
+    }
+    ++group;
+  };
+  for (size_t k = 1; k <= out.size(); ++k) {
+    bool conj = false;
+    const bool joined = k < out.size() && (out[k].first == out[k - 1].first ||
+                                            (out[k].first > out[k - 1].end && gap_ok(out[k - 1].end, out[k].first, &conj)));
+    if (!joined) {
+      close_run(k);
+      run_start = k;
+    }
   }
   return out;
 }

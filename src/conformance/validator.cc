@@ -50,6 +50,7 @@ Result<ValidationReport> ValidatePetrarchSuite(const PetrarchSuite& suite, const
   add(suite.actor_file, &dopts.actor_files);
   add(suite.agent_file, &dopts.agent_files);
   add(suite.verb_file, &dopts.verb_files);
+  add(suite.discard_file, &dopts.discard_files);
   auto dicts = LoadDictionaries(dopts);
   if (!dicts.ok()) return dicts.status();
 

@@ -21,6 +21,24 @@ std::string ResolveDataDir(const std::string& data_dir) {
   return GRIOT_SOURCE_DATA_DIR;
 }
 
+void DiscardList::Load(std::string_view content, const std::string& file, std::vector<DictIssue>* issues) {
+  for (const DictLine& line : ReadDictLines(content)) {
+    std::string_view text = line.text;
+    const bool whole_story = text.front() == '+';
+    if (whole_story) text = TrimView(text.substr(1));
+    // A trailing code ("[###]") is allowed and ignored.
+    if (const size_t open = text.find('['); open != std::string_view::npos) text = TrimView(text.substr(0, open));
+    auto words = SplitPhrase(text);
+    if (words.empty()) {
+      issues->push_back({file, line.number, "empty discard phrase"});
+      continue;
+    }
+    index.Add(std::move(words), static_cast<uint32_t>(story.size()));
+    story.push_back(whole_story);
+  }
+  index.Finalize();
+}
+
 std::string DictionarySet::CountryOf(std::string_view code) const {
   if (code.size() < 3) return "";
   std::string prefix(code.substr(0, 3));
@@ -78,6 +96,8 @@ Result<std::shared_ptr<const DictionarySet>> LoadDictionaries(const DictionaryOp
     set->files.push_back(path);
     return Status::Ok();
   };
+  for (const auto& f : options.discard_files)
+    if (Status s = load(f, [&](auto& c, auto& p) { set->discards.Load(c, p, &set->issues); }); !s.ok()) return s;
   for (const auto& f : actor_files)
     if (Status s = load(f, [&](auto& c, auto& p) { set->actors.Load(c, p, &set->issues); }); !s.ok()) return s;
   for (const auto& f : agent_files)

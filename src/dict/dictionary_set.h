@@ -24,11 +24,20 @@ struct DictionaryOptions {
   bool load_default_dictionaries = true;
   // Extra files, by kind. A path ending in ".verbs.txt"/".actors.txt"/".agents.txt" may also
   // be given through `extra_files` and is sorted by suffix.
-  std::vector<std::string> actor_files, agent_files, verb_files, extra_files;
+  std::vector<std::string> actor_files, agent_files, verb_files, discard_files, extra_files;
   bool load_gazetteer = true;
 };
 
+// Discard phrases (PETRARCH): a sentence containing one is not coded; one marked "+" drops
+// the whole story (sports results, entertainment, history pieces).
+struct DiscardList {
+  PhraseIndex index;
+  std::vector<bool> story;  // per entry: discard the whole story
+  void Load(std::string_view content, const std::string& file, std::vector<DictIssue>* issues);
+};
+
 struct DictionarySet {
+  DiscardList discards;
   ActorDictionary actors;
   AgentDictionary agents;
   VerbDictionary verbs;
