@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "coding/mentions.h"
+#include "structure/treebank.h"
 
 namespace griot {
 
@@ -103,6 +104,7 @@ class SentenceCoder {
   }
 
   void Run() {
+    IndexTree();
     FindVerbs();
     for (size_t v = 0; v < verbs_.size(); ++v) CodeVerb(v);
   }
@@ -133,7 +135,21 @@ class SentenceCoder {
         h.form = m.entry;
         h.noun = f.kind == VerbFormKind::kNoun;
         const Token* prev = i > 0 ? &tok(i - 1) : nullptr;
-        if (!h.noun) {
+        if (!h.noun && !s_.tags.empty()) {
+          // Tagged text (a parse, or the tagger): the verb word must be tagged as a verb.
+          const std::string& tag = s_.tags[h.verb];
+          if (!tag.starts_with("VB") && tag != "MD") continue;
+          // Passive: a be-auxiliary before a past participle.
+          if (tag == "VBN") {
+            for (uint32_t k = h.first; k > 0 && h.first - k < 4; --k) {
+              if (IsBeAux(tok(k - 1).key)) {
+                h.passive = tok(k - 1).key != "'s";
+                break;
+              }
+              if (!s_.tags[k - 1].starts_with("RB")) break;
+            }
+          }
+        } else if (!h.noun) {
           // A verb word used as a noun ("the attack", "Wagner's presence", "an agreement").
           if (prev && IsNounMarker(*prev) && prev->key != "of") continue;
           if (prev && prev->kind == TokenKind::kNumber) continue;
@@ -179,6 +195,11 @@ class SentenceCoder {
   }
   uint32_t ClauseEnd(size_t verb_index) const {
     const VerbHit& h = verbs_[verb_index];
+    if (s_.tree) {
+      // With a parse, objects are found inside the verb's own VP.
+      const int vp = LowestAncestor(h.verb, "VP");
+      if (vp >= 0) return s_.tree->nodes[static_cast<size_t>(vp)].end_token;
+    }
     for (uint32_t k = h.end; k < n(); ++k) {
       if (IsBoundary(tok(k))) return k;
       if (verb_index + 1 < verbs_.size() && k == verbs_[verb_index + 1].first) {
@@ -191,6 +212,49 @@ class SentenceCoder {
       if (In(tok(k).key, {"said", "says", "told", "according"}) && k > h.end) return k;
     }
     return n();
+  }
+
+  // Tree helpers (only with a parse). The pre-terminal node of each token.
+  void IndexTree() {
+    if (!s_.tree) return;
+    preterminal_.assign(n(), -1);
+    for (size_t i = 0; i < s_.tree->nodes.size(); ++i) {
+      const ParseNode& node = s_.tree->nodes[i];
+      if (node.preterminal && node.first_token < n()) preterminal_[node.first_token] = static_cast<int>(i);
+    }
+  }
+  // The lowest node labelled `prefix`* that contains token `t`; -1 if none.
+  int LowestAncestor(uint32_t t, std::string_view prefix) const {
+    if (!s_.tree || t >= preterminal_.size()) return -1;
+    for (int node = preterminal_[t]; node >= 0; node = s_.tree->nodes[static_cast<size_t>(node)].parent) {
+      const ParseNode& pn = s_.tree->nodes[static_cast<size_t>(node)];
+      if (!pn.preterminal && pn.label.starts_with(prefix)) return node;
+    }
+    return -1;
+  }
+  // The subject of the clause that contains token `t`: walking up from `t`, the last NP that
+  // precedes it among the children of an S; the first actor mention inside it.
+  int TreeSubject(uint32_t t) const {
+    if (!s_.tree || t >= preterminal_.size()) return -2;  // -2: no tree, use the flat rule
+    const auto& nodes = s_.tree->nodes;
+    int child = preterminal_[t];
+    for (int node = child >= 0 ? nodes[static_cast<size_t>(child)].parent : -1; node >= 0;
+         child = node, node = nodes[static_cast<size_t>(node)].parent) {
+      const ParseNode& pn = nodes[static_cast<size_t>(node)];
+      if (!(pn.label == "S" || pn.label == "SINV" || pn.label == "SQ" || pn.label.starts_with("S-"))) continue;
+      int np = -1;
+      for (int c : pn.children) {
+        if (c == child) break;
+        if (nodes[static_cast<size_t>(c)].label.starts_with("NP")) np = c;
+      }
+      if (np < 0) continue;
+      const ParseNode& npn = nodes[static_cast<size_t>(np)];
+      for (size_t m = 0; m < mentions_.size(); ++m)
+        if (mentions_[m].first >= npn.first_token && mentions_[m].end <= npn.end_token && !mentions_[m].code.empty())
+          return static_cast<int>(m);
+      return -1;  // the subject names no actor
+    }
+    return -1;
   }
 
   int MentionStartingAt(uint32_t t) const {
@@ -414,7 +478,8 @@ class SentenceCoder {
       // Patterns are written for the active voice: in a passive clause they choose the code,
       // and the roles come from the clause (subject = target, "by" phrase = source).
       roles = Roles();
-      roles.target = NearestMentionBefore(h.first, cstart);
+      const int subject = TreeSubject(h.verb);
+      roles.target = subject != -2 ? subject : NearestMentionBefore(h.first, cstart);
       {
         roles.source = -1;
         for (uint32_t k = h.end; k < cend; ++k)
@@ -432,7 +497,8 @@ class SentenceCoder {
             !verbs_[v - 1].noun) {
           roles.source = verbs_[v - 1].source_group;
         } else {
-          roles.source = NearestMentionBefore(h.first, cstart);
+          const int subject = TreeSubject(h.verb);
+          roles.source = subject != -2 ? subject : NearestMentionBefore(h.first, cstart);
         }
       }
       if (!roles.target_bound) roles.target = FirstMentionAfter(h.end, cend);
@@ -563,6 +629,7 @@ class SentenceCoder {
   std::vector<DateMention> dates_;
   std::vector<int> covered_;  // token -> mention index, -2 place, -1 free
   std::vector<VerbHit> verbs_;
+  std::vector<int> preterminal_;  // token -> pre-terminal parse node (with a parse)
   std::vector<Event>* out_;
 };
 

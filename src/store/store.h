@@ -54,6 +54,8 @@ struct StoredEvent {
   Event record;                // record.event_id is the event's id: its first mention's id
   int mentions = 0;
   int documents = 0;
+  int64_t document_key = 0;    // the first mention's document and sentence
+  int64_t sentence_key = 0;
   std::vector<std::string> doc_ids;  // filled by QueryEvents when asked (EventQuery::with_doc_ids)
 };
 
