@@ -1,5 +1,7 @@
 #include "coding/mentions.h"
 
+#include "structure/treebank.h"
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -51,6 +53,14 @@ namespace {
 
 // True if token `t` continues a noun phrase after an agent word: a lower-case content word
 // that is not a verb form of the dictionaries nor a participle.
+bool IsVerbForm(const Sentence& s, const DictionarySet& dicts, uint32_t t) {
+  if (!s.tags.empty()) return s.tags[t].starts_with("VB") || s.tags[t] == "MD";
+  thread_local std::vector<PhraseIndex::Match> matches;
+  dicts.verbs.forms_index().MatchAt([&](uint32_t i) -> const std::string& { return s.tokens[i].key; },
+                                    static_cast<uint32_t>(s.tokens.size()), t, &matches);
+  return !matches.empty();
+}
+
 bool IsModifiedNoun(const Sentence& s, const DictionarySet& dicts, uint32_t t) {
   const Token& next = s.tokens[t];
   if (next.kind != TokenKind::kWord || next.capitalized || next.key == "'s") return false;
@@ -86,6 +96,36 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
     uint32_t first, end;
     int actor = -1, agent = -1;
   };
+  // With a parse, a noun phrase is known: pieces join across any words inside the NP that
+  // holds the first piece (climbing through left-branching possessives, "(NP (NP Ithilen 's)
+  // awful and evil minister Calimehtar)").
+  std::vector<uint32_t> np_extent;
+  if (s.tree) {
+    np_extent.assign(n, 0);
+    const auto& nodes = s.tree->nodes;
+    for (const ParseNode& node : nodes) {
+      if (!node.preterminal || node.first_token >= n) continue;
+      int np = -1;
+      for (int a = node.parent; a >= 0; a = nodes[static_cast<size_t>(a)].parent)
+        if (nodes[static_cast<size_t>(a)].label.starts_with("NP")) {
+          np = a;
+          break;
+        }
+      while (np >= 0) {
+        const int parent = nodes[static_cast<size_t>(np)].parent;
+        if (parent < 0 || !nodes[static_cast<size_t>(parent)].label.starts_with("NP") ||
+            nodes[static_cast<size_t>(parent)].children.front() != np)
+          break;
+        // Stop at a coordination: "(NP (NP Ithilen) (CC and) (NP the government ...))".
+        bool coordinated = false;
+        for (int c : nodes[static_cast<size_t>(parent)].children)
+          coordinated |= nodes[static_cast<size_t>(c)].label == "CC" || nodes[static_cast<size_t>(c)].label == ",";
+        if (coordinated) break;
+        np = parent;
+      }
+      np_extent[node.first_token] = np >= 0 ? nodes[static_cast<size_t>(np)].end_token : 0;
+    }
+  }
   uint32_t i = 0;
   while (i < n) {
     PhraseHit actor = Longest(dicts.actors.index(), s, i);
@@ -121,7 +161,13 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
       uint32_t k = j;
       if (k < n && s.tokens[k].key == "'s") ++k;
       uint32_t skipped = 0;
-      while (k < n && skipped < 2) {
+      const uint32_t extent = s.tree ? np_extent[pieces.front().first] : 0;
+      while (k < extent) {
+        if (Longest(dicts.agents.index(), s, k).entry >= 0 || Longest(dicts.actors.index(), s, k).entry >= 0) break;
+        if (s.tokens[k].key == "," || s.tokens[k].key == "and" || s.tokens[k].key == "or") break;
+        ++k;
+      }
+      while (!s.tree && k < n && skipped < 2) {
         if (Longest(dicts.agents.index(), s, k).entry >= 0 || Longest(dicts.actors.index(), s, k).entry >= 0) break;
         const Token& w = s.tokens[k];
         if (w.kind != TokenKind::kWord || w.capitalized || IsFunctionWord(w.key) || w.key.ends_with("ing") ||
@@ -138,7 +184,7 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
       break;
     }
     // "the president of Mali", "activists in Arnor": agents only so far, then of/in + actor.
-    if (!have_actor && j + 1 < n && (s.tokens[j].key == "of" || s.tokens[j].key == "in")) {
+    if (!have_actor && j + 1 < n && In(s.tokens[j].key, {"of", "in", "from"})) {
       const uint32_t at = j + 1 + (IsDeterminer(s.tokens[j + 1]) ? 1 : 0);
       PhraseHit a = at < n ? Longest(dicts.actors.index(), s, at) : PhraseHit{};
       if (a.entry >= 0) {
@@ -186,7 +232,8 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
     // An agent word alone before another noun is a modifier, not an actor: "military
     // equipment", "police station". Verbs ("soldiers killed") and function words end a
     // noun phrase, so they keep the mention.
-    if (m.actor_entry < 0 && m.end < n && IsModifiedNoun(s, dicts, m.end)) {
+    m.agent_first = !pieces.empty() && pieces.front().agent >= 0 && have_actor;
+    if (!s.tree && m.actor_entry < 0 && m.end < n && IsModifiedNoun(s, dicts, m.end)) {
       i = m.end;
       continue;
     }
@@ -220,7 +267,9 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
       if (In(tok.key, {",", "and", "or", "nor", "as", "well", "both", "the", "either", "neither"}) ||
           IsDeterminer(tok))
         continue;
-      if (tok.kind == TokenKind::kWord && !IsFunctionWord(tok.key) && ++adjectives <= 3) continue;
+      if (tok.kind == TokenKind::kWord && !IsFunctionWord(tok.key) && !IsVerbForm(s, dicts, t) &&
+          (s.tags.empty() || s.tags[t].starts_with("JJ") || s.tags[t].starts_with("NN")) && ++adjectives <= 3)
+        continue;
       return false;
     }
     return true;
@@ -237,6 +286,15 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
     for (size_t k = run_start; k < run_end; ++k) {
       if (!list && k > run_start && out[k].first != out[k - 1].first) ++group;
       out[k].group = group;
+    }
+    // "the ambassadors of Arnor, Osgiliath and Gondor": the agent applies to every member.
+    if (list && out[run_start].agent_first && out[run_start].agent_entry >= 0) {
+      const AgentEntry& a = dicts.agents.entry(static_cast<uint32_t>(out[run_start].agent_entry));
+      for (size_t k = run_start + 1; k < run_end; ++k)
+        if (out[k].agent_entry < 0 && out[k].code.size() == 3) {
+          if (a.prefix) out[k].code.insert(0, a.code);
+          else out[k].code += a.code;
+        }
     }
     ++group;
   };

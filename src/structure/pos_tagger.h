@@ -1,0 +1,127 @@
+// Part-of-speech tags for griot's tokens: a second-order (trigram) hidden Markov model
+// decoded with Viterbi, in the manner of TnT (Brants 2000).
+//
+// Model (built at set-up time by tools/tagger/build_model.mjs into data/generated/; format
+// and sources in docs/tagger.md):
+//  * tag transitions: P(t3 | t1, t2) from the festlex-poslex tag trigram counts (Penn
+//    Treebank WSJ), linear interpolation of unigram, bigram and trigram estimates with
+//    weights found by deleted interpolation;
+//  * known words: tag counts recovered from the festlex-poslex lexicon (~33k words), smoothed
+//    with the unknown-word model so that a rare word can take a tag its few occurrences
+//    never showed ("sanctioned" as VBD, not only VBN);
+//  * unknown words: a suffix model (successive abstraction over suffixes of rare lexicon
+//    words, separate for words with digits, hyphenated words and others), softly restricted
+//    to the parts of speech WordNet allows for the word or its inflected base ("expels" ->
+//    expel, a verb only -> VBZ), and capitalisation (a capitalised word inside a sentence
+//    is most often a proper noun: Goïta, Ménaka, JNIM).
+//
+// griot's tokenization is handled as it comes: possessive "'s" and a bare "'" after a plural
+// are tokens (POS when they mark possession), abbreviations keep their period ("u.s.",
+// "gen."), curly quotes arrive as '"' (open or close is read from the spacing), contractions
+// stay one token ("didn't" is tagged as its verb: VBD; "they're" as its pronoun: PRP).
+//
+// Thread-safety: a loaded PosTagger is immutable; TagSentence is const and may be called
+// from any number of threads at once.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "text/tokenizer.h"
+
+namespace griot {
+
+// Penn Treebank part-of-speech tags (the punctuation tags included).
+enum class PosTag : uint8_t {
+  kNN, kNNS, kNNP, kNNPS,                     // nouns: common, plural, proper, plural proper
+  kVB, kVBD, kVBG, kVBN, kVBP, kVBZ,          // verbs: base, past, gerund, participle, present
+  kMD,                                        // modal
+  kIN, kTO, kDT, kPDT, kCC, kCD, kEX, kRP,    // preposition, to, determiner, predeterminer...
+  kJJ, kJJR, kJJS,                            // adjectives
+  kRB, kRBR, kRBS,                            // adverbs
+  kPRP, kPRPS, kWDT, kWP, kWPS, kWRB,         // pronouns (PRP$, WP$), wh-words
+  kPOS, kFW, kUH, kSYM, kLS,                  // possessive 's, foreign word, interjection...
+  kComma, kPeriod, kColon,                    // , . (also ? !) : (also ; - -- ...)
+  kOpenQuote, kCloseQuote,                    // `` ''
+  kLeftBracket, kRightBracket,                // -LRB- -RRB-
+  kDollar, kHash,                             // $ #
+};
+inline constexpr int kPosTagCount = static_cast<int>(PosTag::kHash) + 1;
+
+// The Penn name: "NN", "PRP$", ",", "``", "-LRB-"...
+std::string_view PosTagName(PosTag tag);
+// Inverse of PosTagName; nullopt for anything else.
+std::optional<PosTag> ParsePosTag(std::string_view name);
+
+// VB VBD VBG VBN VBP VBZ (not MD).
+bool IsVerbTag(PosTag tag);
+// NN NNS NNP NNPS.
+bool IsNounTag(PosTag tag);
+// NNP NNPS.
+bool IsProperNounTag(PosTag tag);
+// JJ JJR JJS.
+bool IsAdjectiveTag(PosTag tag);
+
+// Tuning of the word models. The defaults are the measured best on the development set
+// (docs/tagger.md); callers normally leave them alone.
+struct PosTaggerOptions {
+  // Weight, in counts, of the unknown-word model inside a known word's tag distribution:
+  // P(t|w) = (c(w,t) + known_smoothing * P_unknown(t|w)) / (c(w) + known_smoothing).
+  double known_smoothing = 1.0;
+  // Suffix model: lexicon words seen at most this often train it; longest suffix used.
+  int rare_word_max_count = 10;
+  int max_suffix_length = 8;
+  // Factor on the suffix model for a tag WordNet does not allow for the word (proper nouns,
+  // numbers and foreign words are never restricted).
+  double wordnet_outside_factor = 0.05;
+  // Capitalisation inside a sentence: factor on every tag but NNP/NNPS for a capitalised
+  // word, for an all-capitals word, and on NNP/NNPS for a lower-case word.
+  double capitalized_other_factor = 0.1;
+  double all_caps_other_factor = 0.02;
+  double lowercase_proper_factor = 0.02;
+  // A capitalised unknown word that opens the sentence: factor on every tag but NNP/NNPS.
+  double initial_unknown_other_factor = 0.5;
+  // Candidate tags of a word whose probability is below this fraction of its best tag's
+  // are dropped before decoding (speed).
+  double prune_ratio = 1e-3;
+};
+
+class PosTagger {
+ public:
+  // The model's path inside griot's data directory.
+  static constexpr std::string_view kModelRelativePath = "generated/pos_model.txt";
+
+  // Reads a model file written by tools/tagger/build_model.mjs. Errors name the file and
+  // line; a missing file says how to generate it.
+  static Result<PosTagger> LoadFile(const std::string& path, const PosTaggerOptions& options = {});
+  // Same from text in memory; `name` stands for the file in messages.
+  static Result<PosTagger> LoadFromString(std::string_view text, std::string_view name,
+                                          const PosTaggerOptions& options = {});
+
+  PosTagger(PosTagger&&) noexcept;
+  PosTagger& operator=(PosTagger&&) noexcept;
+  ~PosTagger();
+
+  // One tag per token, for the tokens of one sentence (as Tokenize or BuildSentences make
+  // them). An empty sentence gives an empty vector.
+  std::vector<PosTag> TagSentence(const std::vector<Token>& tokens) const;
+
+  // True if `key` (a FoldKey) is in the lexicon, i.e. its tags come from observed counts.
+  bool IsKnownWord(std::string_view key) const;
+  // Sizes, for reports.
+  size_t lexicon_size() const;
+  size_t wordnet_lemma_count() const;
+
+  struct Model;  // defined in pos_tagger.cc
+
+ private:
+  explicit PosTagger(std::unique_ptr<const Model> model);
+  std::unique_ptr<const Model> model_;
+};
+
+}  // namespace griot
