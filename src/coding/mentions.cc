@@ -184,7 +184,10 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
       break;
     }
     // "the president of Mali", "activists in Arnor": agents only so far, then of/in + actor.
-    if (!have_actor && j + 1 < n && In(s.tokens[j].key, {"of", "in", "from"})) {
+    // "from" only without a possessive: "soldiers from Gondor", not "its troops from Niger".
+    const bool owned = i > 0 && In(s.tokens[i - 1].key, {"its", "their", "his", "her", "our"});
+    if (!have_actor && j + 1 < n &&
+        (In(s.tokens[j].key, {"of", "in"}) || (s.tokens[j].key == "from" && !owned))) {
       const uint32_t at = j + 1 + (IsDeterminer(s.tokens[j + 1]) ? 1 : 0);
       PhraseHit a = at < n ? Longest(dicts.actors.index(), s, at) : PhraseHit{};
       if (a.entry >= 0) {
