@@ -116,6 +116,10 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
         if (parent < 0 || !nodes[static_cast<size_t>(parent)].label.starts_with("NP") ||
             nodes[static_cast<size_t>(parent)].children.front() != np)
           break;
+        // Only a possessive NP is part of its parent's phrase ("Ithilen 's minister"); an NP
+        // with a PP after it is not ("Osgiliath soldiers [in south Ithilen]").
+        const ParseNode& child = nodes[static_cast<size_t>(np)];
+        if (child.end_token == 0 || s.tags.size() < child.end_token || s.tags[child.end_token - 1] != "POS") break;
         // Stop at a coordination: "(NP (NP Ithilen) (CC and) (NP the government ...))".
         bool coordinated = false;
         for (int c : nodes[static_cast<size_t>(parent)].children)

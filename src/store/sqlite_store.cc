@@ -848,7 +848,10 @@ struct Where {
 
 std::string InList(Where& w, const std::vector<std::string>& ids) {
   std::string out;
-  for (const auto& id : ids) out += (out.empty() ? "" : ",") + w.Add(id);
+  for (const auto& id : ids) {
+    if (!out.empty()) out += ',';
+    out += w.Add(id);
+  }
   return out;
 }
 
