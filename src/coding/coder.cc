@@ -249,12 +249,23 @@ class SentenceCoder {
       }
       if (np < 0) continue;
       const ParseNode& npn = nodes[static_cast<size_t>(np)];
+      // A pronoun subject ("it would act") refers to the subject of the clause above.
+      if (npn.end_token == npn.first_token + 1 && s_.tags.size() > npn.first_token &&
+          s_.tags[npn.first_token] == "PRP")
+        continue;
       for (size_t m = 0; m < mentions_.size(); ++m)
         if (mentions_[m].first >= npn.first_token && mentions_[m].end <= npn.end_token && !mentions_[m].code.empty())
           return static_cast<int>(m);
       return -1;  // the subject names no actor
     }
     return -1;
+  }
+
+  size_t GroupSize(int m) const {
+    size_t count = 0;
+    for (const Mention& x : mentions_)
+      count += x.group == mentions_[static_cast<size_t>(m)].group && !x.code.empty() ? 1 : 0;
+    return count;
   }
 
   int MentionStartingAt(uint32_t t) const {
@@ -507,7 +518,8 @@ class SentenceCoder {
     if (code.empty() || code == "---") return;
     if (roles.source == roles.target) roles.target = -1;
     if (roles.source < 0 && roles.target < 0) return;
-    if (options_.require_dyad && (roles.source < 0 || roles.target < 0)) return;
+    const bool self_compound = roles.target < 0 && roles.source >= 0 && GroupSize(roles.source) > 1;
+    if (options_.require_dyad && (roles.source < 0 || (roles.target < 0 && !self_compound))) return;
     if (options_.statements_need_target && roles.target < 0 &&
         code.size() >= 2 && code[0] == '0' && code[1] >= '1' && code[1] <= '5')
       return;
@@ -529,6 +541,20 @@ class SentenceCoder {
       return out;
     };
     int emitted = 0;
+    // A compound subject with no object acts on itself: "Gondor and Osgiliath agree",
+    // "Gondor and Osgiliath have delayed their meeting": every ordered pair.
+    if (roles.target < 0 && roles.source >= 0) {
+      const std::vector<int> members = group_of(roles.source);
+      if (members.size() > 1) {
+        for (int a : members)
+          for (int b : members) {
+            if (a == b || mentions_[static_cast<size_t>(a)].code == mentions_[static_cast<size_t>(b)].code) continue;
+            if (emitted++ >= options_.max_compound_events) return;
+            Emit(h, a, b, code, rule, modality, date, location);
+          }
+        return;
+      }
+    }
     for (int src : group_of(roles.source)) {
       for (int tgt : group_of(roles.target)) {
         if (emitted >= options_.max_compound_events) return;

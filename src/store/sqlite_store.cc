@@ -797,13 +797,16 @@ Status SqliteStore::UpdateEvent(const StoredEvent& ev) {
       set += fmt::format("{}{} = ?{}", set.empty() ? "" : ", ", col, n++);
       i = j + 1;
     }
-    return fmt::format("UPDATE events SET {}, place_key = ?{}, mentions = ?{}, documents = ?{} WHERE id = ?{}", set,
-                       n, n + 1, n + 2, n + 3);
+    return fmt::format(
+        "UPDATE events SET {}, place_key = ?{}, mentions = ?{}, documents = ?{}, document = ?{}, sentence = ?{} "
+        "WHERE id = ?{}",
+        set, n, n + 1, n + 2, n + 3, n + 4, n + 5);
   }();
   GRIOT_PREPARE(s, kSql);
   BindRecord(s, 1, ev.record);
   constexpr int c = 1 + kRecordColumnCount;
-  s.BindOpt(c, PlaceKey(ev.record)).Bind(c + 1, ev.mentions).Bind(c + 2, ev.documents).Bind(c + 3, ev.key);
+  s.BindOpt(c, PlaceKey(ev.record)).Bind(c + 1, ev.mentions).Bind(c + 2, ev.documents);
+  s.Bind(c + 3, ev.document_key).Bind(c + 4, ev.sentence_key).Bind(c + 5, ev.key);
   if (s.Step() != SQLITE_DONE) return Error(fmt::format("updating event {}", ev.record.event_id));
   return Status::Ok();
 }

@@ -47,11 +47,12 @@ struct Mention {
   std::string merge_reason;    // why it joined an existing event; empty for the first mention
 };
 
-// One happening, reported by one or more mentions. Its record is the first mention's, with
-// the place filled in from a later mention when the first named none.
+// One happening, reported by one or more mentions. Its id is its first mention's id; its
+// record is that of its representative mention: the first one, or the first that names a
+// place when earlier ones named none (so spans and sentence always belong together).
 struct StoredEvent {
   int64_t key = 0;
-  Event record;                // record.event_id is the event's id: its first mention's id
+  Event record;                // record.event_id is the event's id (its first mention's id)
   int mentions = 0;
   int documents = 0;
   int64_t document_key = 0;    // the first mention's document and sentence
@@ -142,7 +143,8 @@ class Store {
                                                           const Date& to) = 0;
   // Stores a new event (record.event_id must be unique) and returns its key.
   virtual Result<int64_t> AddEvent(const StoredEvent& event) = 0;
-  // Rewrites the record and counts of event `event.key`.
+  // Rewrites the record, counts and representative mention of event `event.key` (its id
+  // never changes).
   virtual Status UpdateEvent(const StoredEvent& event) = 0;
   virtual Result<int64_t> AddMention(const Mention& mention) = 0;
   // Whether document `document_key` already reports event `event_key`.
