@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "coding/mentions.h"
@@ -512,7 +513,12 @@ class SentenceCoder {
           roles.source = subject != -2 ? subject : NearestMentionBefore(h.first, cstart);
         }
       }
-      if (!roles.target_bound) roles.target = FirstMentionAfter(h.end, cend);
+      if (!roles.target_bound) {
+        // Without a parse, a statement's object must follow the verb closely ("told
+        // Mali", "said to France"); further on it is inside the reported clause.
+        const bool statement = code.starts_with("01") && !s_.tree;
+        roles.target = FirstMentionAfter(h.end, statement ? std::min(cend, h.end + 3) : cend);
+      }
     }
     h.source_group = roles.source;
     if (code.empty() || code == "---") return;
@@ -610,7 +616,8 @@ class SentenceCoder {
     a.text = std::string(s_.text.substr(a.span.begin, a.span.end - a.span.begin));
     a.code = mention.code;
     a.actor_id = mention.actor_id;
-    a.agent_only = mention.actor_entry < 0;
+    a.agent_only = mention.actor_entry < 0 && !mention.country_inferred;
+    a.country_inferred = mention.country_inferred;
     SplitActorCode(dicts_, a.code, &a.country, &a.sector);
     return a;
   }
@@ -698,6 +705,38 @@ DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sente
         }
         discarded[i] = true;
       }
+    }
+  }
+  // Agents named alone ("the junta", "soldiers") take the document's dominant country when
+  // the document is clearly about one: state sectors only, marked as inferred.
+  if (options_.infer_agent_country) {
+    std::unordered_map<std::string, int> counts;
+    int total = 0;
+    for (const auto& ms : mentions)
+      for (const Mention& m : ms) {
+        const std::string c = dicts_->CountryOf(m.code);
+        if (c.empty()) continue;
+        ++counts[c];
+        ++total;
+      }
+    std::string dominant;
+    int best = 0;
+    for (const auto& [c, k] : counts)
+      if (k > best || (k == best && c < dominant)) {
+        best = k;
+        dominant = c;
+      }
+    constexpr double kDominantShare = 0.4;
+    if (best >= 2 && best >= kDominantShare * total) {
+      for (auto& ms : mentions)
+        for (Mention& m : ms) {
+          if (m.actor_entry >= 0 || m.code.size() != 3) continue;
+          if (m.code == "GOV" || m.code == "MIL" || m.code == "COP" || m.code == "JUD" || m.code == "LEG" ||
+              m.code == "SPY") {
+            m.code = dominant + m.code;
+            m.country_inferred = true;
+          }
+        }
     }
   }
   // Pass 2: code each sentence.

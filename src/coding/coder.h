@@ -22,6 +22,10 @@ struct CoderOptions {
   bool statements_need_target = true;
   // At most this many events from one verb with compound actors ("A and B attacked C and D").
   int max_compound_events = 64;
+  // Agents named without a country ("the junta", "soldiers") take the document's dominant
+  // country (at least two mentions and 40% of those naming a country), for state sectors
+  // (GOV MIL COP JUD LEG SPY); the actor is marked "country_inferred".
+  bool infer_agent_country = true;
 };
 
 struct DocumentResult {

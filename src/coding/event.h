@@ -25,6 +25,7 @@ struct ActorRef {
   std::string sector;    // "GOV", "MIL", "PMC", ... or empty
   std::string actor_id;  // dictionary entry id ("wagner_group"), or empty for agents alone
   bool agent_only = false;  // only an agent was named ("soldiers"): `code` is a sector
+  bool country_inferred = false;  // the country comes from the document, not the phrase
   Span span;
 };
 

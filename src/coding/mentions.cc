@@ -338,7 +338,6 @@ std::vector<PlaceMention> FindPlaces(const Sentence& s, const DictionarySet& dic
     // A country or seat mention here is a place, not a participant ("attacked ... in Mali").
     auto mention = std::find_if(mentions->begin(), mentions->end(),
                                 [&](const Mention& m) { return m.first == j; });
-    if (mention != mentions->end() && !mention->is_country) continue;
     PlaceMention pm;
     pm.first = j;
     thread_local std::vector<PhraseIndex::Match> matches;
@@ -346,6 +345,11 @@ std::vector<PlaceMention> FindPlaces(const Sentence& s, const DictionarySet& dic
                                  &matches);
     if (matches.empty()) continue;
     pm.end = j + matches.front().length;
+    // An actor mention here stays an actor unless it is a country, or a seat of government
+    // named exactly as a place ("fired on demonstrators in Bamako").
+    if (mention != mentions->end() && !mention->is_country &&
+        !(mention->end == pm.end && mention->agent_entry < 0))
+      continue;
     const auto& cands = dicts.places.Candidates(matches.front().entry);
     // Resolution: candidates in the document's countries; among them countries and regions
     // named exactly, then the most populous locality. Unresolved if none is in those countries

@@ -27,6 +27,7 @@ struct Mention {
   int agent_entry = -1;
   bool is_country = false;  // a bare country (or seat) phrase: may be a place after "in"
   int group = -1;           // compound group ("X and Y"): mentions sharing a group act together
+  bool country_inferred = false;  // country taken from the document, not the phrase
   bool agent_first = false; // built as agent + of/in/from + actor ("the president of Mali")
 };
 

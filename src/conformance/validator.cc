@@ -59,6 +59,7 @@ Result<ValidationReport> ValidatePetrarchSuite(const PetrarchSuite& suite, const
   CoderOptions coder_options;
   coder_options.require_dyad = true;          // PETRARCH's default configuration
   coder_options.statements_need_target = false;
+  coder_options.infer_agent_country = false;
   for (const auto& [k, v] : suite.environment_config)
     if (k == "require_dyad") coder_options.require_dyad = IsTrue(v);
 

@@ -17,6 +17,7 @@ Json ActorJson(const std::optional<ActorRef>& a) {
   j["country"] = a->country.empty() ? Json(nullptr) : Json(a->country);
   j["sector"] = a->sector.empty() ? Json(nullptr) : Json(a->sector);
   j["actor_id"] = a->actor_id.empty() ? Json(nullptr) : Json(a->actor_id);
+  if (a->country_inferred) j["country_inferred"] = true;
   return j;
 }
 

@@ -1,0 +1,804 @@
+// The trigram HMM tagger: model loading (counts -> probabilities), the word models and
+// Viterbi decoding. docs/tagger.md describes the model and its measured accuracy.
+//
+// Hand-written rather than taken from a library: Debian ships no C++ tagger with an English
+// model (see docs/tagger.md), and the decoder is ~100 lines.
+#include "structure/pos_tagger.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <functional>
+#include <limits>
+#include <sstream>
+#include <unordered_map>
+
+namespace griot {
+namespace {
+
+constexpr std::array<std::string_view, kPosTagCount> kTagNames = {
+    "NN", "NNS", "NNP", "NNPS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "IN", "TO",
+    "DT", "PDT", "CC", "CD", "EX", "RP", "JJ", "JJR", "JJS", "RB", "RBR", "RBS", "PRP",
+    "PRP$", "WDT", "WP", "WP$", "WRB", "POS", "FW", "UH", "SYM", "LS", ",", ".", ":", "``",
+    "''", "-LRB-", "-RRB-", "$", "#"};
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <typename T>
+using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+
+constexpr float kNegInf = -std::numeric_limits<float>::infinity();
+constexpr size_t kMaxCandidates = 12;  // per token, after pruning (bounds Viterbi's cost)
+
+// WordNet part-of-speech bits.
+constexpr uint8_t kWnNoun = 1, kWnVerb = 2, kWnAdj = 4, kWnAdv = 8;
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+bool HasLetterOrDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || u >= 0x80;
+  });
+}
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+}  // namespace
+
+std::string_view PosTagName(PosTag tag) { return kTagNames[static_cast<size_t>(tag)]; }
+
+std::optional<PosTag> ParsePosTag(std::string_view name) {
+  for (size_t i = 0; i < kTagNames.size(); ++i)
+    if (kTagNames[i] == name) return static_cast<PosTag>(i);
+  return std::nullopt;
+}
+
+bool IsVerbTag(PosTag t) { return t >= PosTag::kVB && t <= PosTag::kVBZ; }
+bool IsNounTag(PosTag t) { return t >= PosTag::kNN && t <= PosTag::kNNPS; }
+bool IsProperNounTag(PosTag t) { return t == PosTag::kNNP || t == PosTag::kNNPS; }
+bool IsAdjectiveTag(PosTag t) { return t >= PosTag::kJJ && t <= PosTag::kJJS; }
+
+// ---------------------------------------------------------------------------------------
+struct PosTagger::Model {
+  PosTaggerOptions options;
+
+  // HMM classes: Penn tags, plus PUNC (all punctuation; the output tag is read from the
+  // word) and OF (the word "of"; output IN). At most 64 so that a class set is a bitmask.
+  int k = 0;
+  std::vector<std::string> class_names;
+  std::vector<PosTag> class_tag;
+  int punc = -1, nnp = -1, nnps = -1, cd = -1, prp = -1, wp = -1;
+  uint64_t proper_mask = 0;     // NNP NNPS
+  uint64_t unrestricted = 0;    // never restricted by WordNet: NNP NNPS CD FW SYM LS UH
+  std::array<int, kPosTagCount> class_of_tag{};  // -1 when the model lacks the tag
+
+  std::vector<float> trans;     // log P(c | a, b) at (a*k + b)*k + c
+  std::vector<float> start;     // log P(c) for the first token (after a virtual PUNC)
+  std::vector<double> prior;    // P(c)
+  std::vector<float> log_prior;
+
+  struct Candidate {
+    uint8_t cls;
+    float score;  // log P(t|w) - log P(t): the emission up to a per-token constant
+  };
+  struct Entry {
+    uint32_t first = 0;
+    uint8_t size = 0;
+  };
+  StringMap<uint32_t> words;           // key -> index into entries
+  std::vector<Entry> entries;
+  std::vector<Candidate> candidates;
+
+  // Suffix models (successive abstraction), one per word shape.
+  struct SuffixModel {
+    StringMap<uint32_t> nodes;                                  // suffix -> node
+    std::vector<std::vector<std::pair<uint8_t, float>>> counts; // node -> (class, count)
+    std::vector<float> totals;
+    double theta = 0.1;
+  };
+  enum Shape { kDigits = 0, kHyphenated = 1, kPlain = 2 };
+  std::array<SuffixModel, 3> suffix;
+
+  StringMap<uint8_t> lemmas;      // WordNet lemma -> kWn* bits
+  StringMap<uint64_t> irregular;  // WordNet irregular form -> allowed classes
+
+  float log_cap_other = 0, log_allcaps_other = 0, log_lower_proper = 0, log_initial_other = 0;
+  float log_prune = 0;
+
+  uint64_t Bit(PosTag t) const {
+    const int c = class_of_tag[static_cast<size_t>(t)];
+    return c < 0 ? 0 : (uint64_t{1} << c);
+  }
+  static Shape ShapeOf(std::string_view key) {
+    if (HasDigit(key)) return kDigits;
+    if (key.find('-') != std::string_view::npos) return kHyphenated;
+    return kPlain;
+  }
+
+  uint8_t LemmaBits(std::string_view w) const {
+    auto it = lemmas.find(w);
+    return it == lemmas.end() ? 0 : it->second;
+  }
+
+  // The classes WordNet allows for `key`, from the lemma itself, the irregular forms and
+  // WordNet's regular detachment rules (plus doubled final consonants). 0 = no opinion.
+  uint64_t WordNetClasses(std::string_view key) const {
+    uint64_t allowed = 0;
+    const uint8_t direct = LemmaBits(key);
+    if (direct & kWnNoun) allowed |= Bit(PosTag::kNN);
+    if (direct & kWnVerb) allowed |= Bit(PosTag::kVB) | Bit(PosTag::kVBP);
+    if (direct & kWnAdj) allowed |= Bit(PosTag::kJJ);
+    if (direct & kWnAdv) allowed |= Bit(PosTag::kRB);
+    if (auto it = irregular.find(key); it != irregular.end()) allowed |= it->second;
+
+    std::string base;
+    auto try_base = [&](std::string_view ending, std::string_view replacement, uint8_t pos) {
+      if (key.size() <= ending.size() + 1 || !EndsWith(key, ending)) return false;
+      base.assign(key.substr(0, key.size() - ending.size()));
+      base += replacement;
+      return (LemmaBits(base) & pos) != 0;
+    };
+    // "controlled" -> "control", "bigger" -> "big": a doubled consonant before the ending.
+    auto try_doubled = [&](std::string_view ending, uint8_t pos) {
+      if (key.size() < ending.size() + 3 || !EndsWith(key, ending)) return false;
+      const size_t stem = key.size() - ending.size();
+      if (key[stem - 1] != key[stem - 2] || IsVowel(key[stem - 1])) return false;
+      base.assign(key.substr(0, stem - 1));
+      return (LemmaBits(base) & pos) != 0;
+    };
+    // Plural nouns.
+    if (try_base("ies", "y", kWnNoun) || try_base("ses", "s", kWnNoun) || try_base("xes", "x", kWnNoun) ||
+        try_base("zes", "z", kWnNoun) || try_base("ches", "ch", kWnNoun) || try_base("shes", "sh", kWnNoun) ||
+        try_base("men", "man", kWnNoun) || (!EndsWith(key, "ss") && try_base("s", "", kWnNoun)))
+      allowed |= Bit(PosTag::kNNS);
+    // Verbs: third person, past, gerund.
+    if (try_base("ies", "y", kWnVerb) || try_base("es", "e", kWnVerb) || try_base("es", "", kWnVerb) ||
+        (!EndsWith(key, "ss") && try_base("s", "", kWnVerb)))
+      allowed |= Bit(PosTag::kVBZ);
+    if (try_base("ied", "y", kWnVerb) || try_base("ed", "e", kWnVerb) || try_base("ed", "", kWnVerb) ||
+        try_doubled("ed", kWnVerb))
+      allowed |= Bit(PosTag::kVBD) | Bit(PosTag::kVBN);
+    if (try_base("ying", "ie", kWnVerb) || try_base("ing", "e", kWnVerb) || try_base("ing", "", kWnVerb) ||
+        try_doubled("ing", kWnVerb))
+      allowed |= Bit(PosTag::kVBG);
+    // Comparative and superlative adjectives.
+    if (try_base("ier", "y", kWnAdj) || try_base("er", "", kWnAdj) || try_base("er", "e", kWnAdj) ||
+        try_doubled("er", kWnAdj))
+      allowed |= Bit(PosTag::kJJR);
+    if (try_base("iest", "y", kWnAdj) || try_base("est", "", kWnAdj) || try_base("est", "e", kWnAdj) ||
+        try_doubled("est", kWnAdj))
+      allowed |= Bit(PosTag::kJJS);
+    return allowed;
+  }
+
+  // P(t | w) for a word the lexicon does not decide: suffix model, softened by WordNet.
+  void UnknownDistribution(std::string_view key, std::array<double, 64>* p) const {
+    const SuffixModel& m = suffix[ShapeOf(key)];
+    std::fill(p->begin(), p->begin() + k, 0.0);
+    auto apply = [&](uint32_t node, bool first) {
+      const double total = m.totals[node];
+      if (first) {
+        for (const auto& [c, n] : m.counts[node]) (*p)[c] = n / total;
+        return;
+      }
+      std::array<double, 64> local{};
+      for (const auto& [c, n] : m.counts[node]) local[c] = n / total;
+      for (int c = 0; c < k; ++c) (*p)[c] = (local[c] + m.theta * (*p)[c]) / (1.0 + m.theta);
+    };
+    auto root = m.nodes.find(std::string_view());
+    if (root == m.nodes.end()) {
+      for (int c = 0; c < k; ++c) (*p)[c] = prior[c];
+    } else {
+      apply(root->second, true);
+      const size_t max_len = std::min<size_t>(key.size(), static_cast<size_t>(options.max_suffix_length));
+      for (size_t len = 1; len <= max_len; ++len) {
+        auto it = m.nodes.find(key.substr(key.size() - len));
+        if (it == m.nodes.end()) break;
+        apply(it->second, false);
+      }
+    }
+    // Every class keeps a little mass so that context can still choose it.
+    for (int c = 0; c < k; ++c) (*p)[c] = std::max((*p)[c], 1e-6 * prior[c]);
+    const uint64_t allowed = WordNetClasses(key);
+    if (allowed != 0) {
+      for (int c = 0; c < k; ++c)
+        if (!((allowed | unrestricted) >> c & 1)) (*p)[c] *= options.wordnet_outside_factor;
+    }
+    double sum = 0;
+    for (int c = 0; c < k; ++c) sum += (*p)[c];
+    for (int c = 0; c < k; ++c) (*p)[c] /= sum;
+  }
+
+  const Entry* Find(std::string_view key) const {
+    auto it = words.find(key);
+    return it == words.end() ? nullptr : &entries[it->second];
+  }
+};
+
+namespace {
+
+using Model = PosTagger::Model;
+
+Status LineError(std::string_view name, size_t line, std::string_view what) {
+  return Status::ParseError(std::string(name) + ":" + std::to_string(line) + ": " + std::string(what));
+}
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (true) {
+    const size_t tab = line.find('\t', pos);
+    out.push_back(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
+    if (tab == std::string_view::npos) break;
+    pos = tab + 1;
+  }
+  return out;
+}
+
+template <typename T>
+bool ParseNumber(std::string_view s, T* out) {
+  const auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+// Deleted interpolation (Brants 2000): each trigram votes, with its count, for the estimate
+// (uni-, bi- or trigram) that best predicts it when that one occurrence is left out.
+std::array<double, 3> DeletedInterpolation(int k, const std::vector<double>& f3, const std::vector<double>& f_ab,
+                                           const std::vector<double>& f_bc, const std::vector<double>& f_b,
+                                           const std::vector<double>& f_c, double total) {
+  std::array<double, 3> lambda{0, 0, 0};
+  for (int a = 0; a < k; ++a)
+    for (int b = 0; b < k; ++b)
+      for (int c = 0; c < k; ++c) {
+        const double n = f3[(a * k + b) * k + c];
+        if (n <= 0) continue;
+        const double c3 = f_ab[a * k + b] > 1 ? (n - 1) / (f_ab[a * k + b] - 1) : 0;
+        const double c2 = f_b[b] > 1 ? (f_bc[b * k + c] - 1) / (f_b[b] - 1) : 0;
+        const double c1 = total > 1 ? (f_c[c] - 1) / (total - 1) : 0;
+        if (c3 >= c2 && c3 >= c1) lambda[2] += n;
+        else if (c2 >= c1) lambda[1] += n;
+        else lambda[0] += n;
+      }
+  const double sum = lambda[0] + lambda[1] + lambda[2];
+  if (sum <= 0) return {1.0, 0.0, 0.0};
+  for (double& l : lambda) l /= sum;
+  return lambda;
+}
+
+Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_view name,
+                                          const PosTaggerOptions& options) {
+  auto model = std::make_unique<Model>();
+  Model& m = *model;
+  m.options = options;
+  m.class_of_tag.fill(-1);
+
+  bool header = false, ended = false;
+  std::vector<double> f3;
+  struct RawWord {
+    std::string key;
+    std::vector<std::pair<uint8_t, double>> counts;
+  };
+  std::vector<RawWord> raw_words;
+  std::vector<std::pair<std::string, std::pair<char, std::string>>> raw_irregular;
+
+  size_t line_no = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    if (ended) return LineError(name, line_no, "text after 'end'");
+    const auto f = SplitTabs(line);
+    if (!header) {
+      if (f.size() != 2 || f[0] != "griot-pos-model" || f[1] != "1")
+        return LineError(name, line_no, "not a griot POS model (expected 'griot-pos-model<TAB>1')");
+      header = true;
+      continue;
+    }
+    const std::string_view kind = f[0];
+    if (kind == "classes") {
+      if (f.size() != 2 || m.k != 0) return LineError(name, line_no, "bad or repeated 'classes' line");
+      std::string_view rest = f[1];
+      while (!rest.empty()) {
+        const size_t sp = rest.find(' ');
+        const std::string_view cls = rest.substr(0, sp);
+        rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+        if (cls.empty()) continue;
+        const int index = static_cast<int>(m.class_names.size());
+        PosTag out;
+        if (cls == "PUNC") {
+          out = PosTag::kPeriod;  // decided per word on output
+          m.punc = index;
+        } else if (cls == "OF") {
+          out = PosTag::kIN;
+        } else if (auto t = ParsePosTag(cls)) {
+          out = *t;
+          m.class_of_tag[static_cast<size_t>(out)] = index;
+        } else {
+          return LineError(name, line_no, "unknown class '" + std::string(cls) + "'");
+        }
+        m.class_names.emplace_back(cls);
+        m.class_tag.push_back(out);
+      }
+      m.k = static_cast<int>(m.class_names.size());
+      if (m.k == 0 || m.k > 64) return LineError(name, line_no, "between 1 and 64 classes expected");
+      if (m.punc < 0) return LineError(name, line_no, "the PUNC class is missing");
+      f3.assign(static_cast<size_t>(m.k) * m.k * m.k, 0.0);
+      continue;
+    }
+    if (m.k == 0 && kind != "end") return LineError(name, line_no, "'classes' must come first");
+    if (kind == "t") {
+      int a, b, c;
+      double n;
+      if (f.size() != 5 || !ParseNumber(f[1], &a) || !ParseNumber(f[2], &b) || !ParseNumber(f[3], &c) ||
+          !ParseNumber(f[4], &n) || a < 0 || b < 0 || c < 0 || a >= m.k || b >= m.k || c >= m.k || n < 0)
+        return LineError(name, line_no, "bad trigram line");
+      f3[(a * m.k + b) * m.k + c] += n;
+    } else if (kind == "w") {
+      if (f.size() != 3 || f[1].empty()) return LineError(name, line_no, "bad word line");
+      RawWord w;
+      w.key = std::string(f[1]);
+      std::string_view rest = f[2];
+      while (!rest.empty()) {
+        const size_t sp = rest.find(' ');
+        const std::string_view item = rest.substr(0, sp);
+        rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+        if (item.empty()) continue;
+        const size_t eq = item.find('=');
+        double n;
+        if (eq == std::string_view::npos || !ParseNumber(item.substr(eq + 1), &n) || n <= 0)
+          return LineError(name, line_no, "bad tag count '" + std::string(item) + "'");
+        const auto cls = std::find(m.class_names.begin(), m.class_names.end(), item.substr(0, eq));
+        if (cls == m.class_names.end())
+          return LineError(name, line_no, "unknown class in '" + std::string(item) + "'");
+        w.counts.emplace_back(static_cast<uint8_t>(cls - m.class_names.begin()), n);
+      }
+      if (w.counts.empty()) return LineError(name, line_no, "word without tags");
+      raw_words.push_back(std::move(w));
+    } else if (kind == "n") {
+      if (f.size() != 3 || f[1].empty()) return LineError(name, line_no, "bad lemma line");
+      uint8_t bits = 0;
+      for (char c : f[2]) {
+        switch (c) {
+          case 'n': bits |= kWnNoun; break;
+          case 'v': bits |= kWnVerb; break;
+          case 'a': bits |= kWnAdj; break;
+          case 'r': bits |= kWnAdv; break;
+          default: return LineError(name, line_no, "bad part of speech '" + std::string(f[2]) + "'");
+        }
+      }
+      m.lemmas[std::string(f[1])] |= bits;
+    } else if (kind == "x") {
+      if (f.size() != 4 || f[1].empty() || f[2].size() != 1 || std::string_view("nva").find(f[2][0]) == std::string_view::npos)
+        return LineError(name, line_no, "bad irregular-form line");
+      raw_irregular.push_back({std::string(f[1]), {f[2][0], std::string(f[3])}});
+    } else if (kind == "end") {
+      ended = true;
+    } else {
+      return LineError(name, line_no, "unknown line kind '" + std::string(kind) + "'");
+    }
+  }
+  if (!header) return Status::ParseError(std::string(name) + ": empty model");
+  if (!ended) return Status::ParseError(std::string(name) + ": truncated model (no 'end' line)");
+  if (m.k == 0) return Status::ParseError(std::string(name) + ": no classes");
+
+  const int k = m.k;
+  m.prp = m.class_of_tag[static_cast<size_t>(PosTag::kPRP)];
+  m.wp = m.class_of_tag[static_cast<size_t>(PosTag::kWP)];
+  m.nnp = m.class_of_tag[static_cast<size_t>(PosTag::kNNP)];
+  m.nnps = m.class_of_tag[static_cast<size_t>(PosTag::kNNPS)];
+  m.cd = m.class_of_tag[static_cast<size_t>(PosTag::kCD)];
+  m.proper_mask = m.Bit(PosTag::kNNP) | m.Bit(PosTag::kNNPS);
+  m.unrestricted = m.proper_mask | m.Bit(PosTag::kCD) | m.Bit(PosTag::kFW) | m.Bit(PosTag::kSYM) |
+                   m.Bit(PosTag::kLS) | m.Bit(PosTag::kUH);
+
+  // ---- transitions ----
+  std::vector<double> f_ab(k * k, 0.0), f_bc(k * k, 0.0), f_b(k, 0.0), f_c(k, 0.0);
+  double total = 0;
+  for (int a = 0; a < k; ++a)
+    for (int b = 0; b < k; ++b)
+      for (int c = 0; c < k; ++c) {
+        const double n = f3[(a * k + b) * k + c];
+        f_ab[a * k + b] += n;
+        f_bc[b * k + c] += n;
+        f_b[b] += n;
+        f_c[c] += n;
+        total += n;
+      }
+  if (total <= 0) return Status::ParseError(std::string(name) + ": no tag trigram counts");
+  const auto lambda = DeletedInterpolation(k, f3, f_ab, f_bc, f_b, f_c, total);
+  m.prior.resize(k);
+  m.log_prior.resize(k);
+  for (int c = 0; c < k; ++c) {
+    // A class never seen in the trigrams keeps a tiny prior so that logs stay finite.
+    m.prior[c] = std::max(f_c[c], 0.5) / total;
+    m.log_prior[c] = static_cast<float>(std::log(m.prior[c]));
+  }
+  m.trans.resize(static_cast<size_t>(k) * k * k);
+  for (int a = 0; a < k; ++a)
+    for (int b = 0; b < k; ++b) {
+      const double l3 = f_ab[a * k + b] > 0 ? lambda[2] : 0.0;
+      const double l2 = f_b[b] > 0 ? lambda[1] : 0.0;
+      const double norm = lambda[0] + l2 + l3;
+      for (int c = 0; c < k; ++c) {
+        double p = lambda[0] * m.prior[c];
+        if (l2 > 0) p += l2 * f_bc[b * k + c] / f_b[b];
+        if (l3 > 0) p += l3 * f3[(a * k + b) * k + c] / f_ab[a * k + b];
+        m.trans[(a * k + b) * k + c] = static_cast<float>(std::log(p / norm));
+      }
+    }
+  m.start.resize(k);
+  {
+    const int b = m.punc;
+    const double l2 = f_b[b] > 0 ? lambda[1] + lambda[2] : 0.0;
+    for (int c = 0; c < k; ++c) {
+      double p = lambda[0] * m.prior[c];
+      if (l2 > 0) p += l2 * f_bc[b * k + c] / f_b[b];
+      m.start[c] = static_cast<float>(std::log(p / (lambda[0] + l2)));
+    }
+  }
+
+  // ---- WordNet irregular forms ----
+  for (const auto& [form, what] : raw_irregular) {
+    const auto& [pos_letter, lemma] = what;
+    if (form == lemma) continue;
+    uint64_t bits = 0;
+    if (pos_letter == 'n') bits = m.Bit(PosTag::kNNS);
+    else if (pos_letter == 'a') bits = EndsWith(form, "st") ? m.Bit(PosTag::kJJS) : m.Bit(PosTag::kJJR);
+    else if (EndsWith(form, "ing")) bits = m.Bit(PosTag::kVBG);
+    else if (EndsWith(form, "s") && !EndsWith(form, "ss")) bits = m.Bit(PosTag::kVBZ);
+    else bits = m.Bit(PosTag::kVBD) | m.Bit(PosTag::kVBN);
+    m.irregular[form] |= bits;
+  }
+
+  // ---- suffix models, from rare lexicon words ----
+  for (const RawWord& w : raw_words) {
+    double n = 0;
+    for (const auto& [c, x] : w.counts) n += x;
+    if (n > options.rare_word_max_count || !HasLetterOrDigit(w.key)) continue;
+    Model::SuffixModel& sm = m.suffix[Model::ShapeOf(w.key)];
+    const size_t max_len = std::min<size_t>(w.key.size(), static_cast<size_t>(options.max_suffix_length));
+    for (size_t len = 0; len <= max_len; ++len) {
+      const std::string_view suf = std::string_view(w.key).substr(w.key.size() - len);
+      auto [it, inserted] = sm.nodes.try_emplace(std::string(suf), static_cast<uint32_t>(sm.counts.size()));
+      if (inserted) {
+        sm.counts.emplace_back();
+        sm.totals.push_back(0);
+      }
+      auto& counts = sm.counts[it->second];
+      for (const auto& [c, x] : w.counts) {
+        auto slot = std::find_if(counts.begin(), counts.end(), [&](const auto& e) { return e.first == c; });
+        if (slot == counts.end()) counts.emplace_back(c, static_cast<float>(x));
+        else slot->second += static_cast<float>(x);
+      }
+      sm.totals[it->second] += static_cast<float>(n);
+    }
+  }
+  for (Model::SuffixModel& sm : m.suffix) {
+    // theta: standard deviation of the unconditioned tag probabilities (Brants 2000).
+    auto root = sm.nodes.find(std::string_view());
+    if (root == sm.nodes.end()) continue;
+    std::vector<double> p(k, 0.0);
+    for (const auto& [c, x] : sm.counts[root->second]) p[c] = x / sm.totals[root->second];
+    double mean = 1.0 / k, var = 0;
+    for (int c = 0; c < k; ++c) var += (p[c] - mean) * (p[c] - mean);
+    sm.theta = std::sqrt(var / std::max(1, k - 1));
+  }
+
+  m.log_cap_other = static_cast<float>(std::log(options.capitalized_other_factor));
+  m.log_allcaps_other = static_cast<float>(std::log(options.all_caps_other_factor));
+  m.log_lower_proper = static_cast<float>(std::log(options.lowercase_proper_factor));
+  m.log_initial_other = static_cast<float>(std::log(options.initial_unknown_other_factor));
+  m.log_prune = static_cast<float>(std::log(options.prune_ratio));
+
+  // ---- known words: smoothed P(t|w), stored as emission scores ----
+  std::array<double, 64> unk{};
+  std::vector<std::pair<double, int>> dist;
+  m.entries.reserve(raw_words.size());
+  for (const RawWord& w : raw_words) {
+    double n = 0;
+    dist.clear();
+    std::array<double, 64> p{};
+    for (const auto& [c, x] : w.counts) {
+      p[c] += x;
+      n += x;
+    }
+    if (HasLetterOrDigit(w.key) && options.known_smoothing > 0) {
+      m.UnknownDistribution(w.key, &unk);
+      for (int c = 0; c < k; ++c) p[c] += options.known_smoothing * unk[c];
+      n += options.known_smoothing;
+    }
+    double best = 0;
+    for (int c = 0; c < k; ++c) best = std::max(best, p[c] / n);
+    for (int c = 0; c < k; ++c)
+      if (p[c] > 0 && p[c] / n >= best * options.prune_ratio) dist.emplace_back(p[c] / n, c);
+    std::sort(dist.begin(), dist.end(), std::greater<>());
+    if (dist.size() > kMaxCandidates) dist.resize(kMaxCandidates);
+    Model::Entry e;
+    e.first = static_cast<uint32_t>(m.candidates.size());
+    e.size = static_cast<uint8_t>(dist.size());
+    for (const auto& [prob, c] : dist)
+      m.candidates.push_back({static_cast<uint8_t>(c), static_cast<float>(std::log(prob)) - m.log_prior[c]});
+    auto [it, inserted] = m.words.try_emplace(w.key, static_cast<uint32_t>(m.entries.size()));
+    if (!inserted) return Status::ParseError(std::string(name) + ": word '" + w.key + "' listed twice");
+    m.entries.push_back(e);
+  }
+  return model;
+}
+
+// ---- tagging ----------------------------------------------------------------------------
+
+bool IsOpeningPunct(std::string_view key) {
+  return key == "\"" || key == "(" || key == "[" || key == "{" || key == "`" || key == "``" || key == ":";
+}
+
+// The Penn tag of a punctuation token. Quotes: open or close from the spacing around them.
+PosTag PunctTag(const std::vector<Token>& tokens, size_t i, int* open_quotes) {
+  const Token& t = tokens[i];
+  const std::string_view key = t.key;
+  if (key == ",") return PosTag::kComma;
+  if (key == "." || key == "?" || key == "!" || key == "?!" || key == "!?") return PosTag::kPeriod;
+  if (key == ":" || key == ";" || key == "-" || key == "--" || key == "..." || key == "---") return PosTag::kColon;
+  if (key == "(" || key == "[" || key == "{" || key == "<") return PosTag::kLeftBracket;
+  if (key == ")" || key == "]" || key == "}" || key == ">") return PosTag::kRightBracket;
+  if (key == "$" || key == "\u00a3" || key == "\u20ac" || key == "\u00a5") return PosTag::kDollar;
+  if (key == "#") return PosTag::kHash;
+  if (key == "`" || key == "``") return PosTag::kOpenQuote;
+  if (key == "''") return PosTag::kCloseQuote;
+  if (key == "\"" || key == "'") {
+    const bool glued_left = i > 0 && tokens[i - 1].end == t.begin;
+    const bool glued_right = i + 1 < tokens.size() && tokens[i + 1].begin == t.end;
+    bool open;
+    if (glued_right && !glued_left) open = true;
+    else if (glued_left && !glued_right) open = false;
+    else if (i == 0) open = true;
+    else if (i + 1 == tokens.size()) open = false;
+    else open = *open_quotes == 0;
+    if (key == "\"") *open_quotes = open ? *open_quotes + 1 : std::max(0, *open_quotes - 1);
+    return open ? PosTag::kOpenQuote : PosTag::kCloseQuote;
+  }
+  return PosTag::kSYM;
+}
+
+bool IsPossessivePronoun(std::string_view key) {
+  return key == "my" || key == "your" || key == "his" || key == "its" || key == "our" || key == "their" ||
+         key == "thy";
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+PosTagger::PosTagger(std::unique_ptr<const Model> model) : model_(std::move(model)) {}
+PosTagger::PosTagger(PosTagger&&) noexcept = default;
+PosTagger& PosTagger::operator=(PosTagger&&) noexcept = default;
+PosTagger::~PosTagger() = default;
+
+Result<PosTagger> PosTagger::LoadFromString(std::string_view text, std::string_view name,
+                                            const PosTaggerOptions& options) {
+  auto model = ParseModel(text, name, options);
+  if (!model.ok()) return model.status();
+  return PosTagger(std::unique_ptr<const Model>(std::move(model).value()));
+}
+
+Result<PosTagger> PosTagger::LoadFile(const std::string& path, const PosTaggerOptions& options) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return Status::NotFound(path + ": part-of-speech model not found (generate it with scripts/setup.sh, or "
+                                   "node tools/tagger/build_model.mjs " + path + ")");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return Status::IoError(path + ": read error");
+  return LoadFromString(ss.str(), path, options);
+}
+
+bool PosTagger::IsKnownWord(std::string_view key) const { return model_->Find(key) != nullptr; }
+size_t PosTagger::lexicon_size() const { return model_->entries.size(); }
+size_t PosTagger::wordnet_lemma_count() const { return model_->lemmas.size(); }
+
+std::vector<PosTag> PosTagger::TagSentence(const std::vector<Token>& tokens) const {
+  const Model& m = *model_;
+  const size_t n = tokens.size();
+  std::vector<PosTag> out(n, PosTag::kNN);
+  if (n == 0) return out;
+  const int k = m.k;
+
+  // Headline mode: every longer word inside the sentence is capitalised ("Mali Junta Expels
+  // French Ambassador"), or the whole sentence is in capitals. Capitalisation then says
+  // nothing about proper nouns.
+  size_t long_words = 0, long_capitalized = 0, words = 0, caps_words = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = tokens[i];
+    if (t.kind != TokenKind::kWord) continue;
+    ++words;
+    caps_words += t.all_caps ? 1 : 0;
+    if (i > 0 && t.end - t.begin >= 4) {
+      ++long_words;
+      long_capitalized += t.capitalized ? 1 : 0;
+    }
+  }
+  const bool headline = (long_words >= 3 && long_capitalized == long_words) || (words >= 3 && caps_words == words);
+
+  // ---- candidates per token ----
+  using Candidate = Model::Candidate;
+  std::vector<Candidate> cands;
+  std::vector<uint32_t> first(n + 1, 0);
+  cands.reserve(n * 4);
+  std::array<double, 64> unk{};
+  std::vector<std::pair<float, int>> scratch;
+  bool initial = true;  // the next word opens the sentence (or a quotation)
+  for (size_t i = 0; i < n; ++i) {
+    first[i] = static_cast<uint32_t>(cands.size());
+    const Token& t = tokens[i];
+    const std::string_view key = t.key;
+    if (t.kind == TokenKind::kNumber && m.cd >= 0) {
+      cands.push_back({static_cast<uint8_t>(m.cd), 0.0f});
+      initial = false;
+      continue;
+    }
+    if (t.kind == TokenKind::kPunct) {
+      const Model::Entry* e = m.Find(key);
+      if (e) {
+        for (uint32_t c = e->first; c < e->first + e->size; ++c) cands.push_back(m.candidates[c]);
+      } else {
+        cands.push_back({static_cast<uint8_t>(m.punc), 0.0f});
+      }
+      // A word after an opening quote, bracket or colon opens a quotation or a list item.
+      if (IsOpeningPunct(key)) {
+        const bool glued_right = i + 1 < n && tokens[i + 1].begin == t.end;
+        const bool glued_left = i > 0 && tokens[i - 1].end == t.begin;
+        if (key != "\"" || (glued_right && !glued_left)) initial = true;
+      }
+      continue;
+    }
+    const bool word_initial = initial;
+    initial = false;
+    const Model::Entry* e = m.Find(key);
+    if (!e) {
+      // Contractions griot keeps whole: "didn't" -> did, "can't" -> ca, "won't" -> wo,
+      // "cannot" -> can, "they're" -> they. The host word's tags stand for the token.
+      std::string_view host;
+      if (key == "cannot") host = "can";
+      else if (EndsWith(key, "n't") && key.size() > 3) host = key.substr(0, key.size() - 3);
+      else if (const size_t ap = key.rfind('\''); ap != std::string_view::npos && ap > 0) {
+        const std::string_view tail = key.substr(ap + 1);
+        if (tail == "re" || tail == "ve" || tail == "ll" || tail == "d" || tail == "m") host = key.substr(0, ap);
+      }
+      if (!host.empty()) {
+        e = m.Find(host);
+        if (!e && host == "can") e = m.Find("ca");
+      }
+    }
+    const bool known = e != nullptr;
+    scratch.clear();
+    if (known) {
+      for (uint32_t c = e->first; c < e->first + e->size; ++c)
+        scratch.emplace_back(m.candidates[c].score, m.candidates[c].cls);
+    } else {
+      m.UnknownDistribution(key, &unk);
+      for (int c = 0; c < k; ++c) scratch.emplace_back(static_cast<float>(std::log(unk[c])) - m.log_prior[c], c);
+    }
+    // Capitalisation.
+    if (!headline) {
+      const bool is_upper = t.capitalized || t.all_caps;
+      for (auto& [score, c] : scratch) {
+        const bool proper = m.proper_mask >> c & 1;
+        if (word_initial) {
+          if (!known && is_upper && !proper) score += m.log_initial_other;
+        } else if (t.all_caps && key.size() >= 2) {
+          if (!proper) score += m.log_allcaps_other;
+        } else if (is_upper) {
+          if (!proper) score += m.log_cap_other;
+        } else if (proper) {
+          score += m.log_lower_proper;
+        }
+      }
+    }
+    // Prune: best first, drop what is far below the best.
+    std::sort(scratch.begin(), scratch.end(), std::greater<>());
+    const float floor = scratch.front().first + m.log_prune;
+    for (size_t c = 0; c < scratch.size() && c < kMaxCandidates; ++c) {
+      if (scratch[c].first < floor) break;
+      cands.push_back({static_cast<uint8_t>(scratch[c].second), scratch[c].first});
+    }
+  }
+  first[n] = static_cast<uint32_t>(cands.size());
+  auto count = [&](size_t i) { return first[i + 1] - first[i]; };
+
+  // ---- Viterbi over pairs (previous tag, tag) ----
+  // Layer i holds one score per (j, c): j a candidate of token i-1 (a single virtual PUNC
+  // for i = 0), c a candidate of token i; back[i] the best candidate of token i-2.
+  std::vector<uint32_t> layer_first(n + 1, 0);
+  for (size_t i = 0; i < n; ++i) layer_first[i + 1] = layer_first[i] + (i == 0 ? 1 : count(i - 1)) * count(i);
+  std::vector<float> delta(layer_first[n], kNegInf);
+  std::vector<uint8_t> back(layer_first[n], 0);
+  for (uint32_t c = 0; c < count(0); ++c) {
+    const Candidate& x = cands[first[0] + c];
+    delta[c] = m.start[x.cls] + x.score;
+  }
+  for (size_t i = 1; i < n; ++i) {
+    const uint32_t nh = i == 1 ? 1 : count(i - 2);
+    const uint32_t nj = count(i - 1), nc = count(i);
+    const float* prev = &delta[layer_first[i - 1]];
+    float* cur = &delta[layer_first[i]];
+    uint8_t* bp = &back[layer_first[i]];
+    for (uint32_t j = 0; j < nj; ++j) {
+      const int cj = cands[first[i - 1] + j].cls;
+      for (uint32_t c = 0; c < nc; ++c) {
+        const Candidate& x = cands[first[i] + c];
+        float best = kNegInf;
+        uint8_t arg = 0;
+        for (uint32_t h = 0; h < nh; ++h) {
+          const int ch = i == 1 ? m.punc : cands[first[i - 2] + h].cls;
+          const float v = prev[h * nj + j] + m.trans[(static_cast<size_t>(ch) * k + cj) * k + x.cls];
+          if (v > best) {
+            best = v;
+            arg = static_cast<uint8_t>(h);
+          }
+        }
+        cur[j * nc + c] = best + x.score;
+        bp[j * nc + c] = arg;
+      }
+    }
+  }
+  // Best final state, then back.
+  std::vector<uint8_t> choice(n, 0);
+  {
+    const size_t i = n - 1;
+    const uint32_t nj = i == 0 ? 1 : count(i - 1), nc = count(i);
+    float best = kNegInf;
+    uint32_t bj = 0, bc = 0;
+    for (uint32_t j = 0; j < nj; ++j)
+      for (uint32_t c = 0; c < nc; ++c)
+        if (delta[layer_first[i] + j * nc + c] > best) {
+          best = delta[layer_first[i] + j * nc + c];
+          bj = j;
+          bc = c;
+        }
+    choice[i] = static_cast<uint8_t>(bc);
+    if (i > 0) choice[i - 1] = static_cast<uint8_t>(bj);
+    for (size_t p = i; p >= 2; --p) {
+      const uint32_t nc_p = count(p);
+      choice[p - 2] = back[layer_first[p] + choice[p - 1] * nc_p + choice[p]];
+    }
+  }
+
+  // ---- classes -> Penn tags ----
+  int open_quotes = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const int c = cands[first[i] + choice[i]].cls;
+    PosTag tag = m.class_tag[c];
+    const std::string_view key = tokens[i].key;
+    if (c == m.punc) {
+      tag = PunctTag(tokens, i, &open_quotes);
+    } else if (c == m.prp) {
+      if (IsPossessivePronoun(key)) {
+        tag = PosTag::kPRPS;
+      } else if (key == "her" && i + 1 < n) {
+        const PosTag next = m.class_tag[cands[first[i + 1] + choice[i + 1]].cls];
+        if (IsNounTag(next) || IsAdjectiveTag(next) || next == PosTag::kCD || next == PosTag::kVBG ||
+            next == PosTag::kVBN)
+          tag = PosTag::kPRPS;
+      }
+    } else if (c == m.wp && key == "whose") {
+      tag = PosTag::kWPS;
+    }
+    out[i] = tag;
+  }
+  return out;
+}
+
+}  // namespace griot
