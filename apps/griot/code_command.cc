@@ -45,8 +45,9 @@ int RunCode(const CodeOptions& options) {
   InputFormat in_format;
   if (options.input_format == "text") in_format = InputFormat::kText;
   else if (options.input_format == "jsonl") in_format = InputFormat::kJsonl;
+  else if (options.input_format == "petrarch-xml") in_format = InputFormat::kPetrarchXml;
   else {
-    fmt::print(stderr, "griot code: unknown --input '{}' (text, jsonl)\n", options.input_format);
+    fmt::print(stderr, "griot code: unknown --input '{}' (text, jsonl, petrarch-xml)\n", options.input_format);
     return 2;
   }
   OutputFormat out_format;
@@ -93,7 +94,8 @@ int RunCode(const CodeOptions& options) {
   std::string buffer;
   RunSummary summary = pipeline.Run(
       *source, options.threads,
-      [&](const Document&, const DocumentResult& result) {
+      [&](const Document& doc, const DocumentResult& result) {
+        for (const std::string& e : result.sentence_errors) fmt::print(stderr, "griot: rejected {} {}\n", doc.origin, e);
         buffer.clear();
         for (const Event& e : result.events) {
           switch (out_format) {
@@ -111,7 +113,7 @@ int RunCode(const CodeOptions& options) {
   std::fflush(out);
   if (owned) std::fclose(owned);
   if (!options.quiet) fmt::print(stderr, "griot: {}\n", summary.ToString());
-  if (options.strict && summary.rejected > 0) return 1;
+  if (options.strict && (summary.rejected > 0 || summary.rejected_sentences > 0)) return 1;
   return 0;
 }
 
@@ -127,8 +129,10 @@ void AddCodeCommand(CLI::App& app, std::vector<Command>* commands) {
       "writes one event per line. Bad inputs are reported on stderr and skipped; a summary\n"
       "ends the run.");
   cmd->add_option("inputs", code->inputs, "Files or directories; '-' or none for stdin");
-  cmd->add_option("--input", code->input_format, "Input format: text (default) or jsonl")
-      ->check(CLI::IsMember({"text", "jsonl"}));
+  cmd->add_option("--input", code->input_format,
+                  "Input format: text (default), jsonl, or petrarch-xml (PETRARCH <Sentence> records\n"
+                  "with Treebank <Parse>, coded from the parse)")
+      ->check(CLI::IsMember({"text", "jsonl", "petrarch-xml"}));
   cmd->add_option("--output", code->output_format,
                   "Output format: jsonl (default, the full event record), tsv (GDELT-like table),\n"
                   "petrarch (PETRARCH event lines) or text (one readable line per event)")

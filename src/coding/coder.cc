@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "coding/mentions.h"
+#include "coding/petrarch1_coder.h"
 #include "structure/treebank.h"
 
 namespace griot {
@@ -672,7 +673,20 @@ Coder::Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options)
     : dicts_(std::move(dicts)), options_(options) {}
 
 DocumentResult Coder::CodeDocument(const Document& doc) const {
-  return CodeSentences(doc, BuildSentences(doc));
+  if (doc.parses.empty()) return CodeSentences(doc, BuildSentences(doc));
+  // Pre-parsed: every parse is one sentence; a malformed parse is rejected, the rest coded.
+  std::vector<ParsedSentence> parsed;
+  std::vector<std::string> errors;
+  for (size_t i = 0; i < doc.parses.size(); ++i) {
+    auto p = ParseTreebank(doc.parses[i]);
+    if (p.ok()) parsed.push_back(std::move(p).value());
+    else errors.push_back(fmt::format("sentence {}: malformed parse: {}", i, p.status().message()));
+  }
+  std::vector<Sentence> sentences;
+  for (size_t i = 0; i < parsed.size(); ++i) sentences.push_back(SentenceFromParse(parsed[i], static_cast<uint32_t>(i)));
+  DocumentResult result = CodeSentences(doc, sentences);
+  result.sentence_errors = std::move(errors);
+  return result;
 }
 
 DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sentence>& sentences) const {
@@ -742,6 +756,9 @@ DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sente
   // Pass 2: code each sentence.
   for (size_t i = 0; i < sentences.size(); ++i) {
     if (discarded[i]) continue;
+    if (options_.semantics == Semantics::kPetrarch1 && sentences[i].tree &&
+        CodePetrarch1Sentence(*dicts_, options_, doc, sentences[i], &result.events))
+      continue;
     SentenceCoder sc(*dicts_, options_, doc, sentences[i], std::move(mentions[i]), countries, &result.events);
     sc.Run();
   }

@@ -14,7 +14,19 @@
 
 namespace griot {
 
+// How roles and patterns are read. kGriot is griot's own reading, tuned for news text;
+// kPetrarch1 reproduces PETRARCH-1/TABARI semantics on parsed sentences (first coded actor
+// of the clause as source, patterns in file order, the rest of a coded VP skipped, comma
+// clauses deleted), for users of the field's dictionaries and for conformance
+// (docs/conformance.md). Sentences without a parse always use kGriot.
+enum class Semantics { kGriot, kPetrarch1 };
+
 struct CoderOptions {
+  Semantics semantics = Semantics::kGriot;
+  // PETRARCH options (used by kPetrarch1): unknown-actor phrases of at most this many words
+  // are coded as quoted text; comma-clause deletion limits.
+  int new_actor_length = 0;
+  int comma_min = 2, comma_max = 8, comma_bmin = 0, comma_bmax = 0, comma_emin = 2, comma_emax = 8;
   // Emit an event only when both source and target are known (PETRARCH's require_dyad).
   bool require_dyad = false;
   // Verbal cooperation and statements (CAMEO roots 01-05) are coded only with a target:
@@ -32,6 +44,7 @@ struct DocumentResult {
   std::vector<Event> events;
   uint32_t sentences = 0;
   bool discarded_story = false;  // a story-level discard phrase matched: nothing is coded
+  std::vector<std::string> sentence_errors;  // pre-parsed sentences rejected ("sentence 2: ...")
 };
 
 class Coder {

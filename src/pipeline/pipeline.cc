@@ -10,8 +10,10 @@
 namespace griot {
 
 std::string RunSummary::ToString() const {
-  return fmt::format("{} documents read, {} coded, {} rejected; {} sentences, {} events in {:.2f} s",
-                     inputs, documents, rejected, sentences, events, seconds);
+  return fmt::format("{} documents read, {} coded, {} rejected; {} sentences{}, {} events in {:.2f} s", inputs,
+                     documents, rejected, sentences,
+                     rejected_sentences ? fmt::format(" ({} rejected)", rejected_sentences) : std::string(), events,
+                     seconds);
 }
 
 RunSummary Pipeline::Run(DocumentSource& source, int threads, const DocumentCallback& on_document,
@@ -61,6 +63,7 @@ RunSummary Pipeline::Run(DocumentSource& source, int threads, const DocumentCall
       }
       ++summary.documents;
       summary.sentences += results[i].sentences;
+      summary.rejected_sentences += results[i].sentence_errors.size();
       summary.events += results[i].events.size();
       on_document(*batch[i].doc, results[i]);
     }

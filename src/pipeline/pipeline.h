@@ -14,6 +14,7 @@ struct RunSummary {
   size_t inputs = 0;      // documents read or rejected
   size_t documents = 0;   // documents coded
   size_t rejected = 0;
+  size_t rejected_sentences = 0;  // pre-parsed sentences with a malformed parse
   size_t sentences = 0;
   size_t events = 0;
   double seconds = 0;

@@ -1,6 +1,7 @@
 #include "pipeline/sources.h"
 
 #include <fmt/format.h>
+#include <pugixml.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -153,11 +154,71 @@ class JsonlSource : public DocumentSource {
   std::optional<Date> date_;
 };
 
+class PetrarchXmlSource : public DocumentSource {
+ public:
+  PetrarchXmlSource(std::vector<std::string> paths, std::optional<Date> date) : date_(date) {
+    files_ = ExpandPaths(paths, ".xml", &pending_);
+  }
+  bool Next(InputItem* item) override {
+    while (pending_.empty()) {
+      if (next_ >= files_.size()) return false;
+      Load(files_[next_++]);
+    }
+    *item = std::move(pending_.front());
+    pending_.erase(pending_.begin());
+    return true;
+  }
+
+ private:
+  void Load(const std::string& path) {
+    pugi::xml_document xml;
+    pugi::xml_parse_result r = path == "-" ? xml.load(std::cin) : xml.load_file(path.c_str());
+    if (!r) {
+      InputItem bad;
+      bad.origin = path;
+      bad.error = Status::InvalidInput(fmt::format("not well-formed XML: {} at byte {}", r.description(), r.offset));
+      pending_.push_back(std::move(bad));
+      return;
+    }
+    for (pugi::xpath_node node : xml.select_nodes("//Sentence")) {
+      pugi::xml_node sn = node.node();
+      InputItem item;
+      const std::string id = sn.attribute("id").value();
+      item.origin = fmt::format("{}#{}", path, id);
+      Document doc;
+      doc.id = id;
+      doc.origin = item.origin;
+      doc.source = sn.attribute("source").value();
+      doc.date = date_;
+      if (auto d = ParseCompactDate(sn.attribute("date").value())) doc.date = d;
+      doc.text = sn.child_value("Text");
+      const std::string parse = sn.child_value("Parse");
+      if (parse.find_first_not_of(" \t\r\n") == std::string::npos) {
+        item.error = Status::InvalidInput("sentence has no <Parse>");
+      } else if (id.empty()) {
+        item.error = Status::InvalidInput("sentence has no id");
+      } else {
+        doc.parses.push_back(parse);
+        item.doc = std::move(doc);
+      }
+      pending_.push_back(std::move(item));
+    }
+  }
+  std::vector<std::string> files_;
+  std::vector<InputItem> pending_;
+  size_t next_ = 0;
+  std::optional<Date> date_;
+};
+
 }  // namespace
 
 std::unique_ptr<DocumentSource> MakeSource(InputFormat format, std::vector<std::string> paths,
                                            std::optional<Date> fallback_date) {
   if (format == InputFormat::kJsonl) return std::make_unique<JsonlSource>(std::move(paths), fallback_date);
+  if (format == InputFormat::kPetrarchXml) {
+    if (paths.empty()) paths.push_back("-");
+    return std::make_unique<PetrarchXmlSource>(std::move(paths), fallback_date);
+  }
   return std::make_unique<TextSource>(std::move(paths), fallback_date);
 }
 

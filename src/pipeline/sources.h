@@ -28,8 +28,10 @@ class DocumentSource {
   virtual bool Next(InputItem* item) = 0;
 };
 
-enum class InputFormat { kText, kJsonl };
+enum class InputFormat { kText, kJsonl, kPetrarchXml };
 
+// PETRARCH XML: every <Sentence> (with <Text> and a Treebank <Parse>) is one document whose
+// id is the sentence id; a file that is not well-formed XML is one rejected input.
 // Paths may be files or directories (read recursively: *.txt for text, *.jsonl for JSONL, in
 // sorted order); "-" or an empty list means standard input.
 std::unique_ptr<DocumentSource> MakeSource(InputFormat format, std::vector<std::string> paths,

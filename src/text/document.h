@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/date.h"
 #include "base/status.h"
@@ -19,6 +20,9 @@ struct Document {
   std::optional<Date> date;  // publication date; events default to it
   std::string text;     // the body, exactly as given (after any header)
   size_t text_offset = 0;  // byte offset of `text` in the original file (after the header)
+  // Pre-parsed input (PETRARCH XML): one Penn Treebank parse per sentence. When present the
+  // coder reads these instead of splitting `text`.
+  std::vector<std::string> parses;
 };
 
 // Parses a text document: an optional header of "Key: value" lines (Title, Date, Source, URL,
