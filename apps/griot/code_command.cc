@@ -26,7 +26,9 @@ struct CodeOptions {
   std::string date;                    // YYYY-MM-DD fallback date
   std::string data_dir;
   std::vector<std::string> dict_files;
+  std::vector<std::string> actor_files, agent_files, verb_files, discard_files;
   bool no_default_dicts = false;
+  bool no_places = false;
   int threads = 0;
   bool strict = false;
   bool quiet = false;
@@ -63,7 +65,12 @@ int RunCode(const CodeOptions& options) {
   DictionaryOptions dict_options;
   dict_options.data_dir = options.data_dir;
   dict_options.extra_files = options.dict_files;
+  dict_options.actor_files = options.actor_files;
+  dict_options.agent_files = options.agent_files;
+  dict_options.verb_files = options.verb_files;
+  dict_options.discard_files = options.discard_files;
   dict_options.load_default_dictionaries = !options.no_default_dicts;
+  dict_options.load_gazetteer = !options.no_places;
   auto dicts = LoadDictionaries(dict_options);
   if (!dicts.ok()) {
     fmt::print(stderr, "griot code: cannot load dictionaries: {}\n", dicts.status().message());
@@ -144,7 +151,12 @@ void AddCodeCommand(CLI::App& app, std::vector<Command>* commands) {
   cmd->add_option("--data-dir", code->data_dir, "griot data directory (default: $GRIOT_DATA or the build's data/)");
   cmd->add_option("--dict", code->dict_files,
                   "Extra dictionary file (*.actors.txt, *.agents.txt, *.verbs.txt); repeatable");
-  cmd->add_flag("--no-default-dicts", code->no_default_dicts, "Use only the --dict files");
+  cmd->add_option("--actors", code->actor_files, "Extra actor dictionary, any file name; repeatable");
+  cmd->add_option("--agents", code->agent_files, "Extra agent dictionary, any file name; repeatable");
+  cmd->add_option("--verbs", code->verb_files, "Extra verb dictionary (PETRARCH-1/TABARI or CAMEO 2.0 syntax); repeatable");
+  cmd->add_option("--discards", code->discard_files, "Discard list (PETRARCH syntax); repeatable");
+  cmd->add_flag("--no-default-dicts", code->no_default_dicts, "Use only the dictionaries given on the command line");
+  cmd->add_flag("--no-places", code->no_places, "Do not load the gazetteer (no event locations; faster start)");
   cmd->add_flag("--require-dyad", code->require_dyad, "Emit only events with both source and target");
   cmd->add_flag("-q,--quiet", code->quiet, "No dictionary warnings and no summary on stderr");
   commands->push_back({cmd, [code] { return RunCode(*code); }});

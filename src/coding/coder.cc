@@ -94,8 +94,10 @@ class SentenceCoder {
  public:
   SentenceCoder(const DictionarySet& dicts, const CoderOptions& options, const Document& doc,
                 const Sentence& s, std::vector<Mention> mentions,
-                const std::unordered_set<std::string>& doc_countries, std::vector<Event>* out)
-      : dicts_(dicts), options_(options), doc_(doc), s_(s), mentions_(std::move(mentions)), out_(out) {
+                const std::unordered_set<std::string>& doc_countries,
+                const std::vector<std::vector<uint64_t>>& pattern_signatures, std::vector<Event>* out)
+      : dicts_(dicts), options_(options), doc_(doc), s_(s), mentions_(std::move(mentions)),
+        pattern_signatures_(pattern_signatures), out_(out) {
     places_ = FindPlaces(s_, dicts_, doc_countries, &mentions_);
     if (doc_.date) dates_ = FindDates(s_, *doc_.date);
     covered_.assign(s_.tokens.size(), -1);
@@ -106,6 +108,10 @@ class SentenceCoder {
   }
 
   void Run() {
+    for (const Token& t : s_.tokens) {
+      sentence_keys_.insert(t.key);
+      sentence_signature_ |= WordSignature(t.key);
+    }
     IndexTree();
     FindVerbs();
     for (size_t v = 0; v < verbs_.size(); ++v) CodeVerb(v);
@@ -268,6 +274,12 @@ class SentenceCoder {
     for (const Mention& x : mentions_)
       count += x.group == mentions_[static_cast<size_t>(m)].group && !x.code.empty() ? 1 : 0;
     return count;
+  }
+
+  bool WordsPresent(const std::vector<PatternElement>& els) const {
+    for (const PatternElement& el : els)
+      if (el.kind == PatternToken::kWord && !sentence_keys_.count(el.key)) return false;
+    return true;
   }
 
   int MentionStartingAt(uint32_t t) const {
@@ -448,7 +460,12 @@ class SentenceCoder {
     // 1. The most specific pattern that matches.
     Roles roles;
     const VerbPattern* pattern = nullptr;
-    for (const VerbPattern& p : block.patterns) {
+    const std::vector<uint64_t>& signatures = pattern_signatures_[form.block];
+    for (size_t pi = 0; pi < block.patterns.size(); ++pi) {
+      const VerbPattern& p = block.patterns[pi];
+      // Cheap filter: every literal word of the pattern must occur in the sentence.
+      if ((signatures[pi] & ~sentence_signature_) != 0) continue;
+      if (!WordsPresent(p.pre) || !WordsPresent(p.post)) continue;
       Roles r;
       if (!MatchBackward(p.pre, h.first, cstart, p.verb_consecutive_pre, &r)) continue;
       if (!MatchForward(p.post, h.end, cend, p.verb_consecutive_post, &r)) continue;
@@ -664,13 +681,32 @@ class SentenceCoder {
   std::vector<int> covered_;  // token -> mention index, -2 place, -1 free
   std::vector<VerbHit> verbs_;
   std::vector<int> preterminal_;  // token -> pre-terminal parse node (with a parse)
+  std::unordered_set<std::string_view> sentence_keys_;  // every token key of the sentence
+  uint64_t sentence_signature_ = 0;
+  const std::vector<std::vector<uint64_t>>& pattern_signatures_;
   std::vector<Event>* out_;
 };
 
 }  // namespace
 
+uint64_t WordSignature(std::string_view key) {
+  return uint64_t{1} << (std::hash<std::string_view>()(key) & 63);
+}
+
 Coder::Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options)
-    : dicts_(std::move(dicts)), options_(options) {}
+    : dicts_(std::move(dicts)), options_(options) {
+  const VerbDictionary& verbs = dicts_->verbs;
+  pattern_signatures_.resize(verbs.block_count());
+  for (size_t b = 0; b < verbs.block_count(); ++b) {
+    for (const VerbPattern& p : verbs.block(b).patterns) {
+      uint64_t sig = 0;
+      for (const auto* side : {&p.pre, &p.post})
+        for (const PatternElement& el : *side)
+          if (el.kind == PatternToken::kWord) sig |= WordSignature(el.key);
+      pattern_signatures_[b].push_back(sig);
+    }
+  }
+}
 
 DocumentResult Coder::CodeDocument(const Document& doc) const {
   if (doc.parses.empty()) return CodeSentences(doc, BuildSentences(doc));
@@ -759,7 +795,8 @@ DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sente
     if (options_.semantics == Semantics::kPetrarch1 && sentences[i].tree &&
         CodePetrarch1Sentence(*dicts_, options_, doc, sentences[i], &result.events))
       continue;
-    SentenceCoder sc(*dicts_, options_, doc, sentences[i], std::move(mentions[i]), countries, &result.events);
+    SentenceCoder sc(*dicts_, options_, doc, sentences[i], std::move(mentions[i]), countries, pattern_signatures_,
+                     &result.events);
     sc.Run();
   }
   return result;

@@ -62,7 +62,14 @@ class Coder {
  private:
   std::shared_ptr<const DictionarySet> dicts_;
   CoderOptions options_;
+  // Per verb block, per pattern: a 64-bit signature of the pattern's literal words, so that
+  // patterns whose words are not in a sentence are skipped with one AND (see WordSignature).
+  std::vector<std::vector<uint64_t>> pattern_signatures_;
 };
+
+// One bit (of 64) chosen by a word's hash: a sentence's signature is the OR over its words,
+// and a pattern can only match if its signature is contained in the sentence's.
+uint64_t WordSignature(std::string_view key);
 
 // The stable identifier of an event: 16 hex digits of a 64-bit FNV-1a hash over the
 // document id, sentence index, trigger offset, actors (code and offset) and event code.

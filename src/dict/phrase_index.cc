@@ -29,19 +29,36 @@ std::vector<std::string> SplitPhrase(std::string_view phrase, bool* exact) {
   return words;
 }
 
-void PhraseIndex::Add(std::vector<std::string> words, uint32_t id) {
+void PhraseIndex::Add(const std::vector<std::string>& words, uint32_t id) {
   if (words.empty()) return;
-  const uint32_t idx = static_cast<uint32_t>(phrases_.size());
-  by_first_[words[0]].push_back(idx);
-  phrases_.push_back({std::move(words), id});
+  auto [it, inserted] = roots_.try_emplace(words[0], static_cast<uint32_t>(nodes_.size()));
+  if (inserted) nodes_.emplace_back();
+  uint32_t node = it->second;
+  for (size_t k = 1; k < words.size(); ++k) node = ChildForInsert(node, words[k]);
+  nodes_[node].entries.push_back(id);
+  ++phrases_;
+  finalized_ = false;
+}
+
+uint32_t PhraseIndex::ChildForInsert(uint32_t node, const std::string& word) {
+  // Before Finalize the child lists are unsorted: a linear scan (dictionary load only).
+  for (const auto& [w, child] : nodes_[node].children)
+    if (w == word) return child;
+  const uint32_t child = static_cast<uint32_t>(nodes_.size());
+  nodes_.emplace_back();
+  nodes_[node].children.emplace_back(word, child);
+  return child;
 }
 
 void PhraseIndex::Finalize() {
-  for (auto& [first, list] : by_first_) {
-    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
-      return phrases_[a].words.size() > phrases_[b].words.size();
-    });
-  }
+  for (Node& nd : nodes_) std::sort(nd.children.begin(), nd.children.end());
+  finalized_ = true;
+}
+
+uint32_t PhraseIndex::Child(const Node& nd, std::string_view word) const {
+  auto it = std::lower_bound(nd.children.begin(), nd.children.end(), word,
+                             [](const std::pair<std::string, uint32_t>& c, std::string_view w) { return c.first < w; });
+  return it != nd.children.end() && it->first == word ? it->second : kNone;
 }
 
 }  // namespace griot

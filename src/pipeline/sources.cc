@@ -4,6 +4,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -16,7 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths, std::string_view ext,
-                                     std::vector<InputItem>* missing) {
+                                     std::deque<InputItem>* missing) {
   std::vector<std::string> out;
   for (const std::string& p : paths) {
     std::error_code ec;
@@ -57,7 +58,7 @@ class TextSource : public DocumentSource {
   bool Next(InputItem* item) override {
     if (!pending_.empty()) {
       *item = std::move(pending_.front());
-      pending_.erase(pending_.begin());
+      pending_.pop_front();
       return true;
     }
     if (next_ >= files_.size()) return false;
@@ -87,7 +88,7 @@ class TextSource : public DocumentSource {
 
  private:
   std::vector<std::string> files_;
-  std::vector<InputItem> pending_;
+  std::deque<InputItem> pending_;
   size_t next_ = 0;
   std::optional<Date> date_;
 };
@@ -102,7 +103,7 @@ class JsonlSource : public DocumentSource {
     while (true) {
       if (!pending_.empty()) {
         *item = std::move(pending_.front());
-        pending_.erase(pending_.begin());
+        pending_.pop_front();
         return true;
       }
       if (!in_) {
@@ -145,7 +146,7 @@ class JsonlSource : public DocumentSource {
 
  private:
   std::vector<std::string> files_;
-  std::vector<InputItem> pending_;
+  std::deque<InputItem> pending_;
   size_t next_ = 0;
   std::istream* in_ = nullptr;
   std::unique_ptr<std::ifstream> file_;
@@ -165,7 +166,7 @@ class PetrarchXmlSource : public DocumentSource {
       Load(files_[next_++]);
     }
     *item = std::move(pending_.front());
-    pending_.erase(pending_.begin());
+    pending_.pop_front();
     return true;
   }
 
@@ -205,7 +206,7 @@ class PetrarchXmlSource : public DocumentSource {
     }
   }
   std::vector<std::string> files_;
-  std::vector<InputItem> pending_;
+  std::deque<InputItem> pending_;
   size_t next_ = 0;
   std::optional<Date> date_;
 };

@@ -36,6 +36,8 @@ constexpr size_t kMaxCandidates = 12;  // per token, after pruning (bounds Viter
 
 // WordNet part-of-speech bits.
 constexpr uint8_t kWnNoun = 1, kWnVerb = 2, kWnAdj = 4, kWnAdv = 8;
+constexpr uint8_t kWnProperAdjective = 16;  // WordNet writes the adjective with a capital
+constexpr uint8_t kWnLowerCase = 32;        // WordNet writes the lemma in lower case somewhere
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -79,7 +81,8 @@ struct PosTagger::Model {
   std::vector<PosTag> class_tag;
   int punc = -1, nnp = -1, nnps = -1, cd = -1, prp = -1, wp = -1;
   uint64_t proper_mask = 0;     // NNP NNPS
-  uint64_t unrestricted = 0;    // never restricted by WordNet: NNP NNPS CD FW SYM LS UH
+  uint64_t adjective_mask = 0;  // JJ JJR JJS
+  uint64_t unrestricted = 0;    // never restricted by WordNet: NNP NNPS CD
   std::array<int, kPosTagCount> class_of_tag{};  // -1 when the model lacks the tag
 
   std::vector<float> trans;     // log P(c | a, b) at (a*k + b)*k + c
@@ -99,12 +102,13 @@ struct PosTagger::Model {
   std::vector<Entry> entries;
   std::vector<Candidate> candidates;
 
-  // Suffix models (successive abstraction), one per word shape.
+  // Suffix models, one per word shape: P(t | suffix) estimated from the rare lexicon words
+  // ending in the suffix, each suffix length backing off to the next shorter one with
+  // Witten-Bell weights (the number of distinct tags seen with the suffix).
   struct SuffixModel {
     StringMap<uint32_t> nodes;                                  // suffix -> node
     std::vector<std::vector<std::pair<uint8_t, float>>> counts; // node -> (class, count)
     std::vector<float> totals;
-    double theta = 0.1;
   };
   enum Shape { kDigits = 0, kHyphenated = 1, kPlain = 2 };
   std::array<SuffixModel, 3> suffix;
@@ -112,7 +116,11 @@ struct PosTagger::Model {
   StringMap<uint8_t> lemmas;      // WordNet lemma -> kWn* bits
   StringMap<uint64_t> irregular;  // WordNet irregular form -> allowed classes
 
-  float log_cap_other = 0, log_allcaps_other = 0, log_lower_proper = 0, log_initial_other = 0;
+  // Capitalisation factors (logs) per class: inside a sentence for a capitalised word, for
+  // an all-capitals word, for a capitalised unknown word opening the sentence, and for a
+  // lower-case word.
+  std::vector<float> log_cap, log_all_caps, log_initial_cap, log_lower;
+  float log_proper_floor = 0;
   float log_prune = 0;
 
   uint64_t Bit(PosTag t) const {
@@ -132,9 +140,11 @@ struct PosTagger::Model {
 
   // The classes WordNet allows for `key`, from the lemma itself, the irregular forms and
   // WordNet's regular detachment rules (plus doubled final consonants). 0 = no opinion.
-  uint64_t WordNetClasses(std::string_view key) const {
+  // *common: the word or its base is a lower-case WordNet lemma (an ordinary English word).
+  uint64_t WordNetClasses(std::string_view key, bool* common = nullptr) const {
     uint64_t allowed = 0;
     const uint8_t direct = LemmaBits(key);
+    bool lower = (direct & kWnLowerCase) != 0;
     if (direct & kWnNoun) allowed |= Bit(PosTag::kNN);
     if (direct & kWnVerb) allowed |= Bit(PosTag::kVB) | Bit(PosTag::kVBP);
     if (direct & kWnAdj) allowed |= Bit(PosTag::kJJ);
@@ -146,7 +156,10 @@ struct PosTagger::Model {
       if (key.size() <= ending.size() + 1 || !EndsWith(key, ending)) return false;
       base.assign(key.substr(0, key.size() - ending.size()));
       base += replacement;
-      return (LemmaBits(base) & pos) != 0;
+      const uint8_t bits = LemmaBits(base);
+      if ((bits & pos) == 0) return false;
+      lower |= (bits & kWnLowerCase) != 0;
+      return true;
     };
     // "controlled" -> "control", "bigger" -> "big": a doubled consonant before the ending.
     auto try_doubled = [&](std::string_view ending, uint8_t pos) {
@@ -154,7 +167,10 @@ struct PosTagger::Model {
       const size_t stem = key.size() - ending.size();
       if (key[stem - 1] != key[stem - 2] || IsVowel(key[stem - 1])) return false;
       base.assign(key.substr(0, stem - 1));
-      return (LemmaBits(base) & pos) != 0;
+      const uint8_t bits = LemmaBits(base);
+      if ((bits & pos) == 0) return false;
+      lower |= (bits & kWnLowerCase) != 0;
+      return true;
     };
     // Plural nouns.
     if (try_base("ies", "y", kWnNoun) || try_base("ses", "s", kWnNoun) || try_base("xes", "x", kWnNoun) ||
@@ -178,38 +194,52 @@ struct PosTagger::Model {
     if (try_base("iest", "y", kWnAdj) || try_base("est", "", kWnAdj) || try_base("est", "e", kWnAdj) ||
         try_doubled("est", kWnAdj))
       allowed |= Bit(PosTag::kJJS);
+    if (common) *common = lower || (allowed != 0 && irregular.count(key) != 0);
     return allowed;
   }
 
   // P(t | w) for a word the lexicon does not decide: suffix model, softened by WordNet.
-  void UnknownDistribution(std::string_view key, std::array<double, 64>* p) const {
+  // `held_out`: the word's own lexicon counts when it trained the suffix model (a rare known
+  // word being smoothed); they are left out so that the word does not predict itself.
+  // *common: see WordNetClasses.
+  void UnknownDistribution(std::string_view key, std::array<double, 64>* p,
+                           const std::vector<std::pair<uint8_t, double>>* held_out = nullptr,
+                           bool* common = nullptr) const {
     const SuffixModel& m = suffix[ShapeOf(key)];
     std::fill(p->begin(), p->begin() + k, 0.0);
+    double held_total = 0;
+    if (held_out)
+      for (const auto& [c, n] : *held_out) held_total += n;
+    // Returns false when nothing is left of the node once the held-out word is removed.
     auto apply = [&](uint32_t node, bool first) {
-      const double total = m.totals[node];
-      if (first) {
-        for (const auto& [c, n] : m.counts[node]) (*p)[c] = n / total;
-        return;
-      }
       std::array<double, 64> local{};
-      for (const auto& [c, n] : m.counts[node]) local[c] = n / total;
-      for (int c = 0; c < k; ++c) (*p)[c] = (local[c] + m.theta * (*p)[c]) / (1.0 + m.theta);
+      double total = m.totals[node] - held_total;
+      if (total <= 1e-9) return false;
+      double types = 0;  // distinct tags seen with this suffix
+      for (const auto& [c, n] : m.counts[node]) local[c] = n;
+      if (held_out)
+        for (const auto& [c, n] : *held_out) local[c] = std::max(0.0, local[c] - n);
+      for (int c = 0; c < k; ++c) types += local[c] > 0 ? 1 : 0;
+      if (first) {
+        for (int c = 0; c < k; ++c) (*p)[c] = local[c] / total;
+      } else {
+        for (int c = 0; c < k; ++c) (*p)[c] = (local[c] + types * (*p)[c]) / (total + types);
+      }
+      return true;
     };
     auto root = m.nodes.find(std::string_view());
-    if (root == m.nodes.end()) {
+    if (root == m.nodes.end() || !apply(root->second, true)) {
       for (int c = 0; c < k; ++c) (*p)[c] = prior[c];
     } else {
-      apply(root->second, true);
       const size_t max_len = std::min<size_t>(key.size(), static_cast<size_t>(options.max_suffix_length));
       for (size_t len = 1; len <= max_len; ++len) {
         auto it = m.nodes.find(key.substr(key.size() - len));
-        if (it == m.nodes.end()) break;
-        apply(it->second, false);
+        if (it == m.nodes.end() || !apply(it->second, false)) break;
       }
     }
     // Every class keeps a little mass so that context can still choose it.
     for (int c = 0; c < k; ++c) (*p)[c] = std::max((*p)[c], 1e-6 * prior[c]);
-    const uint64_t allowed = WordNetClasses(key);
+    const uint64_t allowed = WordNetClasses(key, common);
     if (allowed != 0) {
       for (int c = 0; c < k; ++c)
         if (!((allowed | unrestricted) >> c & 1)) (*p)[c] *= options.wordnet_outside_factor;
@@ -290,6 +320,12 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
   };
   std::vector<RawWord> raw_words;
   std::vector<std::pair<std::string, std::pair<char, std::string>>> raw_irregular;
+
+  // Size the tables once (the model has ~130k lines).
+  const size_t lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+  m.lemmas.reserve(lines);
+  raw_words.reserve(lines / 3);
+  for (auto& sm : m.suffix) sm.nodes.reserve(lines / 2);
 
   size_t line_no = 0;
   size_t pos = 0;
@@ -378,10 +414,13 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
           case 'v': bits |= kWnVerb; break;
           case 'a': bits |= kWnAdj; break;
           case 'r': bits |= kWnAdv; break;
+          case 'A': bits |= kWnProperAdjective; break;
+          case 'L': bits |= kWnLowerCase; break;
           default: return LineError(name, line_no, "bad part of speech '" + std::string(f[2]) + "'");
         }
       }
-      m.lemmas[std::string(f[1])] |= bits;
+      if (auto it = m.lemmas.find(f[1]); it != m.lemmas.end()) it->second |= bits;
+      else m.lemmas.emplace(std::string(f[1]), bits);
     } else if (kind == "x") {
       if (f.size() != 4 || f[1].empty() || f[2].size() != 1 || std::string_view("nva").find(f[2][0]) == std::string_view::npos)
         return LineError(name, line_no, "bad irregular-form line");
@@ -403,8 +442,8 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
   m.nnps = m.class_of_tag[static_cast<size_t>(PosTag::kNNPS)];
   m.cd = m.class_of_tag[static_cast<size_t>(PosTag::kCD)];
   m.proper_mask = m.Bit(PosTag::kNNP) | m.Bit(PosTag::kNNPS);
-  m.unrestricted = m.proper_mask | m.Bit(PosTag::kCD) | m.Bit(PosTag::kFW) | m.Bit(PosTag::kSYM) |
-                   m.Bit(PosTag::kLS) | m.Bit(PosTag::kUH);
+  m.adjective_mask = m.Bit(PosTag::kJJ) | m.Bit(PosTag::kJJR) | m.Bit(PosTag::kJJS);
+  m.unrestricted = m.proper_mask | m.Bit(PosTag::kCD);
 
   // ---- transitions ----
   std::vector<double> f_ab(k * k, 0.0), f_bc(k * k, 0.0), f_b(k, 0.0), f_c(k, 0.0);
@@ -474,8 +513,9 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
     const size_t max_len = std::min<size_t>(w.key.size(), static_cast<size_t>(options.max_suffix_length));
     for (size_t len = 0; len <= max_len; ++len) {
       const std::string_view suf = std::string_view(w.key).substr(w.key.size() - len);
-      auto [it, inserted] = sm.nodes.try_emplace(std::string(suf), static_cast<uint32_t>(sm.counts.size()));
-      if (inserted) {
+      auto it = sm.nodes.find(suf);
+      if (it == sm.nodes.end()) {
+        it = sm.nodes.emplace(std::string(suf), static_cast<uint32_t>(sm.counts.size())).first;
         sm.counts.emplace_back();
         sm.totals.push_back(0);
       }
@@ -488,27 +528,27 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
       sm.totals[it->second] += static_cast<float>(n);
     }
   }
-  for (Model::SuffixModel& sm : m.suffix) {
-    // theta: standard deviation of the unconditioned tag probabilities (Brants 2000).
-    auto root = sm.nodes.find(std::string_view());
-    if (root == sm.nodes.end()) continue;
-    std::vector<double> p(k, 0.0);
-    for (const auto& [c, x] : sm.counts[root->second]) p[c] = x / sm.totals[root->second];
-    double mean = 1.0 / k, var = 0;
-    for (int c = 0; c < k; ++c) var += (p[c] - mean) * (p[c] - mean);
-    sm.theta = std::sqrt(var / std::max(1, k - 1));
-  }
 
-  m.log_cap_other = static_cast<float>(std::log(options.capitalized_other_factor));
-  m.log_allcaps_other = static_cast<float>(std::log(options.all_caps_other_factor));
-  m.log_lower_proper = static_cast<float>(std::log(options.lowercase_proper_factor));
-  m.log_initial_other = static_cast<float>(std::log(options.initial_unknown_other_factor));
+  const uint64_t common_nouns = m.Bit(PosTag::kNN) | m.Bit(PosTag::kNNS);
+  for (int c = 0; c < k; ++c) {
+    double cap = options.capitalized_other_factor;
+    if (m.proper_mask >> c & 1) cap = 1.0;
+    else if (m.adjective_mask >> c & 1) cap = options.capitalized_adjective_factor;
+    else if (common_nouns >> c & 1) cap = options.capitalized_noun_factor;
+    const bool proper = m.proper_mask >> c & 1;
+    m.log_cap.push_back(static_cast<float>(std::log(cap)));
+    m.log_all_caps.push_back(static_cast<float>(std::log(proper ? 1.0 : cap * options.all_caps_factor)));
+    m.log_initial_cap.push_back(static_cast<float>(options.initial_unknown_exponent * std::log(cap)));
+    m.log_lower.push_back(static_cast<float>(proper ? std::log(options.lowercase_proper_factor) : 0.0));
+  }
+  m.log_proper_floor = static_cast<float>(std::log(options.capitalized_proper_floor));
   m.log_prune = static_cast<float>(std::log(options.prune_ratio));
 
   // ---- known words: smoothed P(t|w), stored as emission scores ----
   std::array<double, 64> unk{};
   std::vector<std::pair<double, int>> dist;
   m.entries.reserve(raw_words.size());
+  m.words.reserve(raw_words.size());
   for (const RawWord& w : raw_words) {
     double n = 0;
     dist.clear();
@@ -518,7 +558,7 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
       n += x;
     }
     if (HasLetterOrDigit(w.key) && options.known_smoothing > 0) {
-      m.UnknownDistribution(w.key, &unk);
+      m.UnknownDistribution(w.key, &unk, n <= options.rare_word_max_count ? &w.counts : nullptr);
       for (int c = 0; c < k; ++c) p[c] += options.known_smoothing * unk[c];
       n += options.known_smoothing;
     }
@@ -609,12 +649,26 @@ bool PosTagger::IsKnownWord(std::string_view key) const { return model_->Find(ke
 size_t PosTagger::lexicon_size() const { return model_->entries.size(); }
 size_t PosTagger::wordnet_lemma_count() const { return model_->lemmas.size(); }
 
-std::vector<PosTag> PosTagger::TagSentence(const std::vector<Token>& tokens) const {
-  const Model& m = *model_;
+namespace {
+
+// The candidate tags of every token with their emission scores (lexicon or unknown-word
+// model, capitalisation, pruning): token i owns (*cands)[(*first)[i] .. (*first)[i+1]).
+void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::string_view text,
+                     std::vector<Model::Candidate>* out_cands, std::vector<uint32_t>* out_first) {
   const size_t n = tokens.size();
-  std::vector<PosTag> out(n, PosTag::kNN);
-  if (n == 0) return out;
   const int k = m.k;
+  // Words with a capital after their first letter ("al-Qaeda", "wal-Muslimin") count as
+  // capitalised; this needs the text, which tokens do not carry.
+  std::vector<bool> inner_caps;
+  if (!text.empty()) {
+    inner_caps.assign(n, false);
+    for (size_t i = 0; i < n; ++i) {
+      const Token& t = tokens[i];
+      if (t.kind != TokenKind::kWord || t.capitalized || t.end > text.size() || t.begin >= t.end) continue;
+      for (uint32_t b = t.begin + 1; b < t.end; ++b)
+        if (text[b] >= 'A' && text[b] <= 'Z') inner_caps[i] = true;
+    }
+  }
 
   // Headline mode: every longer word inside the sentence is capitalised ("Mali Junta Expels
   // French Ambassador"), or the whole sentence is in capitals. Capitalisation then says
@@ -632,10 +686,10 @@ std::vector<PosTag> PosTagger::TagSentence(const std::vector<Token>& tokens) con
   }
   const bool headline = (long_words >= 3 && long_capitalized == long_words) || (words >= 3 && caps_words == words);
 
-  // ---- candidates per token ----
-  using Candidate = Model::Candidate;
-  std::vector<Candidate> cands;
-  std::vector<uint32_t> first(n + 1, 0);
+  std::vector<Model::Candidate>& cands = *out_cands;
+  std::vector<uint32_t>& first = *out_first;
+  cands.clear();
+  first.assign(n + 1, 0);
   cands.reserve(n * 4);
   std::array<double, 64> unk{};
   std::vector<std::pair<float, int>> scratch;
@@ -683,27 +737,43 @@ std::vector<PosTag> PosTagger::TagSentence(const std::vector<Token>& tokens) con
       }
     }
     const bool known = e != nullptr;
+    bool common_word = false;  // an unknown word WordNet knows in lower case
+    const bool is_upper = t.capitalized || t.all_caps || (i < inner_caps.size() && inner_caps[i]);
     scratch.clear();
     if (known) {
-      for (uint32_t c = e->first; c < e->first + e->size; ++c)
+      bool has_proper = false;
+      for (uint32_t c = e->first; c < e->first + e->size; ++c) {
         scratch.emplace_back(m.candidates[c].score, m.candidates[c].cls);
+        has_proper |= m.candidates[c].cls == m.nnp;
+      }
+      // A known common word capitalised inside a sentence is most often part of a name
+      // ("Africa Command", "Operation Barkhane"): NNP keeps at least a floor probability.
+      if (!headline && !word_initial && is_upper && m.nnp >= 0) {
+        const float floor_score = m.log_proper_floor - m.log_prior[m.nnp];
+        if (!has_proper) scratch.emplace_back(floor_score, m.nnp);
+        for (auto& [score, c] : scratch)
+          if (c == m.nnp) score = std::max(score, floor_score);
+      }
     } else {
-      m.UnknownDistribution(key, &unk);
+      m.UnknownDistribution(key, &unk, nullptr, &common_word);
       for (int c = 0; c < k; ++c) scratch.emplace_back(static_cast<float>(std::log(unk[c])) - m.log_prior[c], c);
     }
-    // Capitalisation.
+    // Capitalisation. A proper adjective ("Algerian", "Islamic") is as much at home
+    // capitalised as a proper noun.
     if (!headline) {
-      const bool is_upper = t.capitalized || t.all_caps;
+      const bool proper_adjective = is_upper && (m.LemmaBits(key) & kWnProperAdjective) != 0;
       for (auto& [score, c] : scratch) {
-        const bool proper = m.proper_mask >> c & 1;
+        if (proper_adjective && (m.adjective_mask >> c & 1)) continue;
         if (word_initial) {
-          if (!known && is_upper && !proper) score += m.log_initial_other;
+          // Opening the sentence, capitals are expected: they count only for a word that
+          // is neither in the lexicon nor an ordinary WordNet word.
+          if (!known && !common_word && is_upper) score += m.log_initial_cap[c];
         } else if (t.all_caps && key.size() >= 2) {
-          if (!proper) score += m.log_allcaps_other;
+          score += m.log_all_caps[c];
         } else if (is_upper) {
-          if (!proper) score += m.log_cap_other;
-        } else if (proper) {
-          score += m.log_lower_proper;
+          score += m.log_cap[c];
+        } else {
+          score += m.log_lower[c];
         }
       }
     }
@@ -716,6 +786,32 @@ std::vector<PosTag> PosTagger::TagSentence(const std::vector<Token>& tokens) con
     }
   }
   first[n] = static_cast<uint32_t>(cands.size());
+}
+
+}  // namespace
+
+std::vector<std::vector<std::pair<PosTag, float>>> PosTagger::ExplainSentence(const std::vector<Token>& tokens,
+                                                                              std::string_view text) const {
+  const Model& m = *model_;
+  std::vector<Model::Candidate> cands;
+  std::vector<uint32_t> first;
+  BuildCandidates(m, tokens, text, &cands, &first);
+  std::vector<std::vector<std::pair<PosTag, float>>> out(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i)
+    for (uint32_t c = first[i]; c < first[i + 1]; ++c) out[i].emplace_back(m.class_tag[cands[c].cls], cands[c].score);
+  return out;
+}
+
+std::vector<PosTag> PosTagger::TagSentence(const std::vector<Token>& tokens, std::string_view text) const {
+  const Model& m = *model_;
+  const size_t n = tokens.size();
+  std::vector<PosTag> out(n, PosTag::kNN);
+  if (n == 0) return out;
+  const int k = m.k;
+  using Candidate = Model::Candidate;
+  std::vector<Candidate> cands;
+  std::vector<uint32_t> first;
+  BuildCandidates(m, tokens, text, &cands, &first);
   auto count = [&](size_t i) { return first[i + 1] - first[i]; };
 
   // ---- Viterbi over pairs (previous tag, tag) ----

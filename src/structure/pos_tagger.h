@@ -9,8 +9,9 @@
 //  * known words: tag counts recovered from the festlex-poslex lexicon (~33k words), smoothed
 //    with the unknown-word model so that a rare word can take a tag its few occurrences
 //    never showed ("sanctioned" as VBD, not only VBN);
-//  * unknown words: a suffix model (successive abstraction over suffixes of rare lexicon
-//    words, separate for words with digits, hyphenated words and others), softly restricted
+//  * unknown words: a suffix model (tags of rare lexicon words by their final letters,
+//    longer suffixes backing off to shorter ones with Witten-Bell weights; separate for
+//    words with digits, hyphenated words and others), softly restricted
 //    to the parts of speech WordNet allows for the word or its inflected base ("expels" ->
 //    expel, a verb only -> VBZ), and capitalisation (a capitalised word inside a sentence
 //    is most often a proper noun: Goïta, Ménaka, JNIM).
@@ -76,16 +77,25 @@ struct PosTaggerOptions {
   // Suffix model: lexicon words seen at most this often train it; longest suffix used.
   int rare_word_max_count = 10;
   int max_suffix_length = 8;
-  // Factor on the suffix model for a tag WordNet does not allow for the word (proper nouns,
-  // numbers and foreign words are never restricted).
+  // Factor on the suffix model for a tag WordNet does not allow for a word it knows (proper
+  // nouns and numbers are never restricted).
   double wordnet_outside_factor = 0.05;
-  // Capitalisation inside a sentence: factor on every tag but NNP/NNPS for a capitalised
-  // word, for an all-capitals word, and on NNP/NNPS for a lower-case word.
-  double capitalized_other_factor = 0.1;
-  double all_caps_other_factor = 0.02;
-  double lowercase_proper_factor = 0.02;
-  // A capitalised unknown word that opens the sentence: factor on every tag but NNP/NNPS.
-  double initial_unknown_other_factor = 0.5;
+  // Capitalisation inside a sentence. The lexicon is lower-cased, so capitalisation enters
+  // as a factor P(capitalised | tag) on each tag of a capitalised word: 1 for NNP/NNPS, and
+  // for adjectives (nationalities are capitalised), common nouns and all other tags:
+  double capitalized_adjective_factor = 0.1;
+  double capitalized_noun_factor = 0.01;
+  double capitalized_other_factor = 0.001;
+  // An all-capitals word (acronyms: JNIM, ECOWAS) takes this further factor on non-proper tags.
+  double all_caps_factor = 0.1;
+  // A lower-case word: factor on NNP/NNPS.
+  double lowercase_proper_factor = 0.005;
+  // A capitalised word opening the sentence counts only when it is unknown to the lexicon and
+  // not an ordinary (lower-case) WordNet word; then the factors above apply raised to this
+  // power (1: as inside a sentence).
+  double initial_unknown_exponent = 1.0;
+  // A capitalised known word inside a sentence: P(NNP | word) is at least this.
+  double capitalized_proper_floor = 0.05;
   // Candidate tags of a word whose probability is below this fraction of its best tag's
   // are dropped before decoding (speed).
   double prune_ratio = 1e-3;
@@ -108,8 +118,16 @@ class PosTagger {
   ~PosTagger();
 
   // One tag per token, for the tokens of one sentence (as Tokenize or BuildSentences make
-  // them). An empty sentence gives an empty vector.
-  std::vector<PosTag> TagSentence(const std::vector<Token>& tokens) const;
+  // them). An empty sentence gives an empty vector. `text`, when given, is the text the
+  // token offsets refer to (Sentence::text): it lets the tagger see capitals inside a word
+  // ("al-Qaeda"), which the lower-cased keys lose.
+  std::vector<PosTag> TagSentence(const std::vector<Token>& tokens, std::string_view text = {}) const;
+
+  // Diagnostics: each token's candidate tags with their emission scores (log P(t|w) -
+  // log P(t) plus capitalisation factors; higher is likelier), as the decoder sees them.
+  // PUNC candidates show as ".", OF as IN.
+  std::vector<std::vector<std::pair<PosTag, float>>> ExplainSentence(const std::vector<Token>& tokens,
+                                                                     std::string_view text = {}) const;
 
   // True if `key` (a FoldKey) is in the lexicon, i.e. its tags come from observed counts.
   bool IsKnownWord(std::string_view key) const;
