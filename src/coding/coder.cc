@@ -709,7 +709,17 @@ Coder::Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options)
 }
 
 DocumentResult Coder::CodeDocument(const Document& doc) const {
-  if (doc.parses.empty()) return CodeSentences(doc, BuildSentences(doc));
+  if (doc.parses.empty()) {
+    std::vector<Sentence> sentences = BuildSentences(doc);
+    if (dicts_->tagger) {
+      for (Sentence& s : sentences) {
+        const std::vector<PosTag> tags = dicts_->tagger->TagSentence(s.tokens, s.text);
+        s.tags.reserve(tags.size());
+        for (PosTag t : tags) s.tags.emplace_back(PosTagName(t));
+      }
+    }
+    return CodeSentences(doc, sentences);
+  }
   // Pre-parsed: every parse is one sentence; a malformed parse is rejected, the rest coded.
   std::vector<ParsedSentence> parsed;
   std::vector<std::string> errors;

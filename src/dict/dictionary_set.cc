@@ -138,6 +138,17 @@ Result<std::shared_ptr<const DictionarySet>> LoadDictionaries(const DictionaryOp
     }
     set->places.Finalize();
   }
+  if (options.load_tagger) {
+    const fs::path model = root / std::string(PosTagger::kModelRelativePath);
+    if (fs::exists(model)) {
+      auto tagger = PosTagger::LoadFile(model.string());
+      if (!tagger.ok()) return tagger.status();
+      set->tagger = std::make_shared<const PosTagger>(std::move(tagger).value());
+      set->files.push_back(model.string());
+    } else {
+      set->issues.push_back({model.string(), 0, "missing (built at set-up); verbs are told from nouns by rules"});
+    }
+  }
   set->load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return std::shared_ptr<const DictionarySet>(std::move(set));
 }

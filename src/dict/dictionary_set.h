@@ -12,6 +12,7 @@
 #include "dict/code_table.h"
 #include "dict/gazetteer.h"
 #include "dict/verb_dict.h"
+#include "structure/pos_tagger.h"
 
 namespace griot {
 
@@ -26,6 +27,9 @@ struct DictionaryOptions {
   // be given through `extra_files` and is sorted by suffix.
   std::vector<std::string> actor_files, agent_files, verb_files, discard_files, extra_files;
   bool load_gazetteer = true;
+  // Load the part-of-speech model (data/generated/pos_model.txt) for raw text; without it
+  // the coder tells verbs from nouns by rules.
+  bool load_tagger = true;
 };
 
 // Discard phrases (PETRARCH): a sentence containing one is not coded; one marked "+" drops
@@ -44,6 +48,7 @@ struct DictionarySet {
   CodeTable codes;
   Gazetteer places;
   std::unordered_set<std::string> countries;  // ISO alpha-3 codes
+  std::shared_ptr<const PosTagger> tagger;     // null if not loaded
   std::vector<std::string> files;             // every file loaded, in order
   std::vector<DictIssue> issues;              // malformed lines (skipped) and missing files
   double load_seconds = 0;
