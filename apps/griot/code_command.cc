@@ -71,6 +71,7 @@ int RunCode(const CodeOptions& options) {
   dict_options.discard_files = options.discard_files;
   dict_options.load_default_dictionaries = !options.no_default_dicts;
   dict_options.load_gazetteer = !options.no_places;
+  dict_options.load_tagger = in_format != InputFormat::kPetrarchXml;  // parses carry their tags
   auto dicts = LoadDictionaries(dict_options);
   if (!dicts.ok()) {
     fmt::print(stderr, "griot code: cannot load dictionaries: {}\n", dicts.status().message());
