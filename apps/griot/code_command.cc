@@ -33,6 +33,7 @@ struct CodeOptions {
   bool strict = false;
   bool quiet = false;
   bool require_dyad = false;
+  std::string semantics = "griot";  // griot | petrarch1
 };
 
 int RunCode(const CodeOptions& options) {
@@ -82,6 +83,7 @@ int RunCode(const CodeOptions& options) {
   }
   CoderOptions coder_options;
   coder_options.require_dyad = options.require_dyad;
+  coder_options.semantics = options.semantics == "petrarch1" ? Semantics::kPetrarch1 : Semantics::kGriot;
   auto coder = std::make_shared<Coder>(*dicts, coder_options);
   Pipeline pipeline(coder);
 
@@ -158,6 +160,10 @@ void AddCodeCommand(CLI::App& app, std::vector<Command>* commands) {
   cmd->add_option("--discards", code->discard_files, "Discard list (PETRARCH syntax); repeatable");
   cmd->add_flag("--no-default-dicts", code->no_default_dicts, "Use only the dictionaries given on the command line");
   cmd->add_flag("--no-places", code->no_places, "Do not load the gazetteer (no event locations; faster start)");
+  cmd->add_option("--semantics", code->semantics,
+                  "How parsed sentences are coded: griot (default) or petrarch1 (PETRARCH-1/TABARI\n"
+                  "rules, for the field's dictionaries; applies to --input petrarch-xml)")
+      ->check(CLI::IsMember({"griot", "petrarch1"}));
   cmd->add_flag("--require-dyad", code->require_dyad, "Emit only events with both source and target");
   cmd->add_flag("-q,--quiet", code->quiet, "No dictionary warnings and no summary on stderr");
   commands->push_back({cmd, [code] { return RunCode(*code); }});

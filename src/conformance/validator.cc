@@ -8,6 +8,7 @@
 #include <set>
 
 #include "coding/coder.h"
+#include "coding/petrarch1_coder.h"
 #include "dict/dictionary_set.h"
 #include "structure/treebank.h"
 
@@ -44,6 +45,8 @@ Result<ValidationReport> ValidatePetrarchSuite(const PetrarchSuite& suite, const
   DictionaryOptions dopts;
   dopts.load_default_dictionaries = false;
   dopts.load_gazetteer = false;
+  // The raw-text path (--raw) tags with griot's model; the data directory is griot's own.
+  dopts.load_tagger = options.raw;
   auto add = [&](const std::string& name, std::vector<std::string>* files) {
     if (!name.empty()) files->push_back((dir / name).string());
   };
@@ -60,12 +63,15 @@ Result<ValidationReport> ValidatePetrarchSuite(const PetrarchSuite& suite, const
   coder_options.require_dyad = true;          // PETRARCH's default configuration
   coder_options.statements_need_target = false;
   coder_options.infer_agent_country = false;
+  coder_options.semantics = Semantics::kPetrarch1;  // the suite's records are PETRARCH-1 codings
   for (const auto& [k, v] : suite.environment_config)
     if (k == "require_dyad") coder_options.require_dyad = IsTrue(v);
+    else ApplyPetrarchOption(k, v, &coder_options);  // new_actor_length, comma_*
 
   for (const SuiteRecord& r : suite.records) {
     for (const auto& [k, v] : r.config)
       if (k == "require_dyad") coder_options.require_dyad = IsTrue(v);
+      else ApplyPetrarchOption(k, v, &coder_options);
     Coder coder(*dicts, coder_options);
     RecordResult result;
     result.record = &r;
@@ -120,7 +126,8 @@ std::string FormatReport(const ValidationReport& report, bool show_failures) {
     for (const RecordResult& r : report.results) {
       if (r.passed) continue;
       const SuiteRecord& rec = *r.record;
-      std::string expected = rec.expect_none ? "(no events)"
+      std::string expected = !r.expected_display.empty() ? r.expected_display
+                             : rec.expect_none           ? "(no events)"
                              : !rec.expect_error.empty() ? "(error: " + rec.expect_error + ")"
                                                          : Join(rec.expected);
       out += fmt::format("FAIL {} [{}] line {}\n  text:     {}\n  expected: {}\n  produced: {}\n", rec.id,
@@ -128,6 +135,7 @@ std::string FormatReport(const ValidationReport& report, bool show_failures) {
       if (!r.note.empty()) out += fmt::format("  note:     {}\n", r.note);
     }
   }
+  for (const std::string& n : report.notes) out += n + "\n";
   out += fmt::format("{} passed, {} failed\n", report.passed, report.failed);
   return out;
 }
