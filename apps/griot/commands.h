@@ -17,6 +17,10 @@ struct Command {
 
 // One registration function per command file.
 void AddCodeCommand(CLI::App& app, std::vector<Command>* commands);
+// ingest, events, explain (store_commands.cc)
+void AddStoreCommands(CLI::App& app, std::vector<Command>* commands);
 void AddValidateCommand(CLI::App& app, std::vector<Command>* commands);
+void AddDictCommand(CLI::App& app, std::vector<Command>* commands);
+void AddEvalCommand(CLI::App& app, std::vector<Command>* commands);
 
 }  // namespace griot::cli

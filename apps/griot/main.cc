@@ -10,7 +10,10 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "griot 0.1.0");
   std::vector<griot::cli::Command> commands;
   griot::cli::AddCodeCommand(app, &commands);
+  griot::cli::AddStoreCommands(app, &commands);
   griot::cli::AddValidateCommand(app, &commands);
+  griot::cli::AddDictCommand(app, &commands);
+  griot::cli::AddEvalCommand(app, &commands);
   CLI11_PARSE(app, argc, argv);
   for (const auto& c : commands)
     if (c.app->parsed()) return c.run();

@@ -1,9 +1,12 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
 
 #include "apps/griot/commands.h"
 #include "conformance/petrarch_suite.h"
+#include "conformance/tabari_suite.h"
+#include "conformance/tabari_validator.h"
 #include "conformance/validator.h"
 
 namespace griot::cli {
@@ -14,19 +17,37 @@ struct ValidateOptions {
   std::string file;
   std::string dict_dir;
   bool raw = false;
+  bool no_tagger = false;
   bool quiet = false;
 };
 
-int RunValidate(const ValidateOptions& o) {
-  auto suite = LoadPetrarchSuite(o.file);
-  if (!suite.ok()) {
-    fmt::print(stderr, "griot validate: {}\n", suite.status().message());
-    return 2;
+// The suites outlive the report, whose results point into them.
+struct Suites {
+  std::optional<PetrarchSuite> petrarch;
+  std::optional<TabariSuite> tabari;
+};
+
+Result<ValidationReport> RunSuite(const ValidateOptions& o, Suites* suites) {
+  if (LooksLikeTabariSuite(o.file)) {
+    auto suite = LoadTabariSuite(o.file, o.dict_dir);
+    if (!suite.ok()) return suite.status();
+    suites->tabari = std::move(*suite);
+    TabariValidationOptions options;
+    options.tagger = !o.no_tagger;
+    return ValidateTabariSuite(*suites->tabari, options);
   }
+  auto suite = LoadPetrarchSuite(o.file);
+  if (!suite.ok()) return suite.status();
+  suites->petrarch = std::move(*suite);
   ValidationOptions options;
   options.dict_dir = o.dict_dir;
   options.raw = o.raw;
-  auto report = ValidatePetrarchSuite(*suite, options);
+  return ValidatePetrarchSuite(*suites->petrarch, options);
+}
+
+int RunValidate(const ValidateOptions& o) {
+  Suites suites;
+  auto report = RunSuite(o, &suites);
   if (!report.ok()) {
     fmt::print(stderr, "griot validate: {}\n", report.status().message());
     return 2;
@@ -41,14 +62,19 @@ void AddValidateCommand(CLI::App& app, std::vector<Command>* commands) {
   auto o = std::make_shared<ValidateOptions>();
   auto* cmd = app.add_subcommand(
       "validate",
-      "Run a conformance suite (PETRARCH unit-test XML) through griot's coding engine.\n"
-      "Uses the suite's <Environment> dictionaries and inline <Config> options; prints\n"
-      "per-category pass counts, each failing record with expected vs produced events, and\n"
-      "ends with 'N passed, M failed'. Exit status 1 if any record fails.");
-  cmd->add_option("file", o->file, "Suite file (PETR.UnitTest.records.xml)")->required();
+      "Run a conformance suite through griot's coding engine: PETRARCH's unit-test records\n"
+      "(PETR.UnitTest.records.xml) or TABARI's validation suite (Validate.project or\n"
+      "Validate.text). Uses the suite's own dictionaries and options; prints per-category\n"
+      "pass counts, each failing record with expected vs produced events, notes on what was\n"
+      "not scored, and ends with 'N passed, M failed'. Exit status 1 if any record fails.\n"
+      "See docs/conformance.md.");
+  cmd->add_option("file", o->file, "Suite file (PETR.UnitTest.records.xml, Validate.project, Validate.text)")
+      ->required();
   cmd->add_option("--dict-dir", o->dict_dir, "Directory of the suite's dictionaries (default: beside the file)");
-  cmd->add_flag("--raw", o->raw, "Code each record's text with the raw-text front end, ignoring <Parse>");
-  cmd->add_flag("-q,--quiet", o->quiet, "Only the per-category counts and the summary line");
+  cmd->add_flag("--raw", o->raw, "PETRARCH: code each record's text with the raw-text front end, ignoring <Parse>");
+  cmd->add_flag("--no-tagger", o->no_tagger,
+                "TABARI: code the records without griot's POS tagger (shows what the tagger changes)");
+  cmd->add_flag("-q,--quiet", o->quiet, "Only the per-category counts, the notes and the summary line");
   commands->push_back({cmd, [o] { return RunValidate(*o); }});
 }
 

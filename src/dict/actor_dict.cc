@@ -61,6 +61,14 @@ std::optional<DatedCode> ParseDatedCode(std::string_view bracketed, std::string*
     *error = "empty code";
     return std::nullopt;
   }
+  // "[991201-010114]" (no code) and "[AAA950601-990815]" (no blank before the date).
+  if (dc.code != "---" && dc.code.find('-') != std::string::npos &&
+      dc.code.find_first_of("0123456789") != std::string::npos) {
+    *error = std::isdigit(static_cast<unsigned char>(dc.code.front()))
+                 ? fmt::format("code block '{}' has a date but no code", s)
+                 : fmt::format("code block '{}': separate the date from the code with a blank", s);
+    return std::nullopt;
+  }
   if (sp == std::string_view::npos) return dc;
   std::string rest;
   for (char c : s.substr(sp))
@@ -109,12 +117,121 @@ std::string ActorEntry::CodeOn(const std::optional<Date>& date) const {
   return "";
 }
 
+const std::vector<std::string_view> kTabariNounStemEndings = {
+    "s", "es", "a", "as", "an", "ans", "ia", "ian", "ians", "i", "is",
+    "e", "ese", "ish", "n", "ns", "ine", "ines", "on"};
+
+std::vector<std::vector<std::string>> TabariNounVariants(std::string_view phrase) {
+  std::string clean;
+  for (char c : TrimView(phrase))
+    if (c != '~') clean.push_back(c);
+  bool exact_only = false;
+  while (!clean.empty() && clean.back() == '=') {
+    exact_only = true;
+    clean.pop_back();
+  }
+  bool endings = false;
+  std::vector<std::string> words = SplitPhrase(clean, &endings);
+  std::vector<std::vector<std::string>> out;
+  if (words.empty()) return out;
+  std::erase(words, "=");
+  const std::string last = words.back();
+  out.push_back(words);
+  const bool alphabetic = !last.empty() && std::isalpha(static_cast<unsigned char>(last.back()));
+  if (exact_only || !alphabetic || last == "'s") return out;
+  auto add = [&](const std::string& w) {
+    if (w == last) return;
+    auto v = words;
+    v.back() = w;
+    if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(std::move(v));
+  };
+  if (endings) {
+    add(last + "s");
+    add(RegularPlural(last));
+    return out;
+  }
+  for (std::string_view e : kTabariNounStemEndings) add(last + std::string(e));
+  add(RegularPlural(last));
+  return out;
+}
+
+namespace {
+
+// TABARI section bookkeeping shared by the actor and agent readers: <NOUN> and <ADJECTIVE>
+// collect words; any other section is reported once and its lines are skipped.
+struct SectionState {
+  std::string name;
+  int line = 0;
+  // Returns true if `text` was a section tag or a line inside a section (consumed).
+  bool Consume(std::string_view text, int number, const std::string& file, std::vector<DictIssue>* issues,
+               std::vector<std::string>* nouns, std::vector<std::string>* adjectives) {
+    std::string tag;
+    bool closing = false;
+    if (ParseSectionTag(text, &tag, &closing)) {
+      if (closing) {
+        if (tag != name) issues->push_back({file, number, fmt::format("</{}> closes no open <{}>", tag, tag)});
+        name.clear();
+      } else {
+        if (!name.empty()) issues->push_back({file, line, fmt::format("<{}> is not closed before <{}>", name, tag)});
+        name = tag;
+        line = number;
+        if (tag != "NOUN" && tag != "ADJECTIVE")
+          issues->push_back({file, number, fmt::format("unknown section <{}>: its lines are skipped", tag)});
+      }
+      return true;
+    }
+    if (name.empty()) return false;
+    std::string_view word = TrimView(text.substr(0, text.find('[')));
+    if (name == "NOUN" || name == "ADJECTIVE") {
+      if (word.empty()) issues->push_back({file, number, fmt::format("<{}> line has no word", name)});
+      else (name == "NOUN" ? nouns : adjectives)->emplace_back(word);
+    }
+    return true;
+  }
+  void Finish(const std::string& file, std::vector<DictIssue>* issues) {
+    if (!name.empty()) issues->push_back({file, line, fmt::format("<{}> is not closed", name)});
+    name.clear();
+  }
+};
+
+std::string WithoutMarks(std::string_view phrase) {
+  std::string out;
+  for (char c : phrase)
+    if (c != '~' && c != '=') out.push_back(c);
+  return out;
+}
+
+}  // namespace
+
 void ActorDictionary::Load(std::string_view content, const std::string& file,
                            std::vector<DictIssue>* issues) {
+  Load(content, file, DetectDictSyntax(file, content), issues);
+}
+
+void ActorDictionary::Load(std::string_view content, const std::string& file, DictSyntax syntax,
+                           std::vector<DictIssue>* issues) {
+  const bool tabari = syntax == DictSyntax::kTabari;
   int current = -1;
-  for (const DictLine& line : ReadDictLines(content)) {
+  SectionState section;
+  // Indexes `phrase` for entry `id`; false if it has no word.
+  auto index_phrase = [&](std::string_view phrase, uint32_t id) {
+    if (!tabari) {
+      auto words = SplitPhrase(phrase);
+      if (words.empty()) return false;
+      index_.Add(std::move(words), id);
+      return true;
+    }
+    auto variants = TabariNounVariants(phrase);
+    for (auto& v : variants) index_.Add(std::move(v), id);
+    return !variants.empty();
+  };
+  for (const DictLine& line : ReadDictLines(content, syntax)) {
     std::string_view text = line.text;
     auto issue = [&](std::string reason) { issues->push_back({file, line.number, std::move(reason)}); };
+    if (tabari && section.Consume(text, line.number, file, issues, &nouns_, &adjectives_)) {
+      current = -1;
+      continue;
+    }
     if (text.front() == '[') {
       if (current < 0) {
         issue("dated code before any actor");
@@ -142,22 +259,16 @@ void ActorDictionary::Load(std::string_view content, const std::string& file,
         continue;
       }
       phrase = TrimView(phrase.substr(1));
-      auto words = SplitPhrase(phrase);
-      if (words.empty()) {
-        issue("empty synonym");
-        continue;
-      }
-      index_.Add(std::move(words), static_cast<uint32_t>(current));
+      if (!index_phrase(phrase, static_cast<uint32_t>(current))) issue("empty synonym");
       continue;
     }
-    auto words = SplitPhrase(phrase);
-    if (words.empty()) {
+    if (SplitPhrase(phrase).empty()) {
       issue("line has no actor phrase");
       continue;
     }
     ActorEntry entry;
-    entry.primary = std::string(phrase);
-    entry.actor_id = ActorIdOf(phrase);
+    entry.primary = tabari ? WithoutMarks(phrase) : std::string(phrase);
+    entry.actor_id = ActorIdOf(entry.primary);
     entry.file = file;
     entry.line = line.number;
     bool bad = false;
@@ -176,8 +287,9 @@ void ActorDictionary::Load(std::string_view content, const std::string& file,
     }
     current = static_cast<int>(entries_.size());
     entries_.push_back(std::move(entry));
-    index_.Add(std::move(words), static_cast<uint32_t>(current));
+    index_phrase(phrase, static_cast<uint32_t>(current));
   }
+  if (tabari) section.Finish(file, issues);
 }
 
 std::string RegularPlural(std::string_view word) {
@@ -193,10 +305,19 @@ std::string RegularPlural(std::string_view word) {
 
 void AgentDictionary::Load(std::string_view content, const std::string& file,
                            std::vector<DictIssue>* issues) {
+  Load(content, file, DetectDictSyntax(file, content), issues);
+}
+
+void AgentDictionary::Load(std::string_view content, const std::string& file, DictSyntax syntax,
+                           std::vector<DictIssue>* issues) {
+  const bool tabari = syntax == DictSyntax::kTabari;
   std::map<std::string, std::vector<std::string>> sets;  // "!PERSON!" -> members
-  for (const DictLine& line : ReadDictLines(content)) {
+  SectionState section;
+  std::vector<std::string> ignored_nouns, ignored_adjectives;  // agents files have none in practice
+  for (const DictLine& line : ReadDictLines(content, syntax)) {
     std::string_view text = line.text;
     auto issue = [&](std::string reason) { issues->push_back({file, line.number, std::move(reason)}); };
+    if (tabari && section.Consume(text, line.number, file, issues, &ignored_nouns, &ignored_adjectives)) continue;
     // Substitution set: !NAME! = A, B, C
     if (text.front() == '!' && text.find('=') != std::string_view::npos) {
       const size_t eq = text.find('=');
@@ -288,9 +409,14 @@ void AgentDictionary::Load(std::string_view content, const std::string& file,
       expanded.insert(expanded.end(), pending.begin(), pending.end());
     }
     const uint32_t id = static_cast<uint32_t>(entries_.size());
+    if (tabari) entry.phrase = WithoutMarks(entry.phrase);
     entries_.push_back(entry);
     for (const std::string& f : expanded) {
-      auto words = SplitPhrase(f);
+      if (tabari && !explicit_plurals) {
+        for (auto& v : TabariNounVariants(f)) index_.Add(std::move(v), id);
+        continue;
+      }
+      auto words = SplitPhrase(tabari ? WithoutMarks(f) : f);
       if (words.empty()) continue;
       if (!explicit_plurals) {
         auto plural = words;
@@ -300,6 +426,7 @@ void AgentDictionary::Load(std::string_view content, const std::string& file,
       index_.Add(std::move(words), id);
     }
   }
+  if (tabari) section.Finish(file, issues);
 }
 
 }  // namespace griot

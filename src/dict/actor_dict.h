@@ -4,7 +4,14 @@
 //          +SYNONYM_                               PHRASE_ {PLURALS_} [~SUFFIX] / [PREFIX~]
 //          PERSON_
 //              [CODE <YYYYMMDD] [CODE YYYYMMDD-YYYYMMDD] [CODE >YYYYMMDD] [CODE]
-// See docs/dictionaries.md for the full syntax.
+//          ALBRIGHT [USAGOV 991201-010114] [---]   (several codes on one line)
+//
+// TABARI's dialect (DictSyntax::kTabari: *.actors / *.agents files) adds ";" comments,
+// <NOUN>...</NOUN> and <ADJECTIVE>...</ADJECTIVE> word lists (words TABARI's parser treats
+// as nouns or adjectives; kept in nouns() / adjectives()), and word endings that set how a
+// phrase's last word matches: "MOUSE=" exactly, "ESTONIA_" with its plural, and a bare
+// "ERIADOR" as a stem (see TabariNounVariants). See docs/dictionaries.md for the syntax and
+// docs/conformance.md for TABARI's dialect.
 #pragma once
 
 #include <optional>
@@ -41,17 +48,25 @@ struct ActorEntry {
 
 class ActorDictionary {
  public:
-  // Parses actors from `content`; problems go to `issues` and the line is skipped.
+  // Parses actors from `content`; problems go to `issues` and the line is skipped. The
+  // dialect is detected from the file name and content (DetectDictSyntax).
   void Load(std::string_view content, const std::string& file, std::vector<DictIssue>* issues);
+  void Load(std::string_view content, const std::string& file, DictSyntax syntax,
+            std::vector<DictIssue>* issues);
   void Finalize() { index_.Finalize(); }
 
   const PhraseIndex& index() const { return index_; }
   const ActorEntry& entry(uint32_t id) const { return entries_[id]; }
   size_t size() const { return entries_.size(); }
+  // TABARI <NOUN> / <ADJECTIVE> lists: the words as written ("FORCES_", "POLITICAL_SCIENTISTS"),
+  // in file order. The coder does not read them yet.
+  const std::vector<std::string>& nouns() const { return nouns_; }
+  const std::vector<std::string>& adjectives() const { return adjectives_; }
 
  private:
   std::vector<ActorEntry> entries_;
   PhraseIndex index_;
+  std::vector<std::string> nouns_, adjectives_;
 };
 
 struct AgentEntry {
@@ -64,7 +79,11 @@ struct AgentEntry {
 
 class AgentDictionary {
  public:
+  // As ActorDictionary::Load. In TABARI's dialect a phrase without explicit plurals matches
+  // as TabariNounVariants says.
   void Load(std::string_view content, const std::string& file, std::vector<DictIssue>* issues);
+  void Load(std::string_view content, const std::string& file, DictSyntax syntax,
+            std::vector<DictIssue>* issues);
   void Finalize() { index_.Finalize(); }
   const PhraseIndex& index() const { return index_; }
   const AgentEntry& entry(uint32_t id) const { return entries_[id]; }
@@ -75,8 +94,23 @@ class AgentDictionary {
   PhraseIndex index_;
 };
 
-// Parses "[MLIGOV 910326-920608]", "[HOBREB > 990816]", "[--- <950630]", "[MLI]".
+// Parses "[MLIGOV 910326-920608]", "[HOBREB > 990816]", "[--- <950630]", "[MLI]", "[###]".
+// A bracket with a date but no code ("[991201-010114]") or a date not separated from its code
+// ("[AAA950601-990815]") is an error.
 std::optional<DatedCode> ParseDatedCode(std::string_view bracketed, std::string* error);
+
+// The word-key sequences a TABARI noun phrase (actor or agent) matches, decided by how its
+// last word ends:
+//   "MOUSE="   exactly:                         {"mouse"}
+//   "ESTONIA_" the word and its plural:          {"estonia"}, {"estonias"}
+//   "ERIADOR"  a stem: TABARI matches any word that begins with it. griot indexes whole
+//              words, so a stem is expanded to the stem plus the endings in
+//              kTabariNounStemEndings ("eriadori", "eriadorian", "eriadors", ...); words
+//              with other endings are not matched.
+// Spaces and "_" both join words; "~" and "=" inside the phrase are dropped. Empty if the
+// phrase has no word.
+std::vector<std::vector<std::string>> TabariNounVariants(std::string_view phrase);
+extern const std::vector<std::string_view> kTabariNounStemEndings;
 
 // The regular English plural of a phrase's last word: "SOLDIER" -> "SOLDIERS",
 // "MILITIA" -> "MILITIAS", "CITY" -> "CITIES", "CHURCH" -> "CHURCHES". Keys in, keys out.

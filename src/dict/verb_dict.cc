@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cctype>
 #include <functional>
 #include <set>
 
 #include "base/utf8.h"
+#include "dict/actor_dict.h"
 
 namespace griot {
 
@@ -42,14 +44,21 @@ std::vector<std::string_view> SplitSpaces(std::string_view s) {
   return out;
 }
 
-// Parses "[163]" / "[032:033]" / "[---]" into code and paired code.
-bool ParseCode(std::string_view bracketed, std::string* code, std::string* paired, std::string* error) {
+// Parses "[163]" / "[032:033]" / "[---]" into code and paired code; a final "!" or "?"
+// (TABARI's dominant / subordinate marks) goes to `mark` when given.
+bool ParseCode(std::string_view bracketed, std::string* code, std::string* paired, std::string* error,
+               char* mark = nullptr) {
   std::string_view s = TrimView(bracketed);
   if (s.size() < 3 || s.front() != '[' || s.back() != ']') {
     *error = "missing [code]";
     return false;
   }
   s = TrimView(s.substr(1, s.size() - 2));
+  if (mark) *mark = 0;
+  if (!s.empty() && (s.back() == '!' || s.back() == '?')) {
+    if (mark) *mark = s.back();
+    s = TrimView(s.substr(0, s.size() - 1));
+  }
   const size_t colon = s.find(':');
   *code = Upper(TrimView(s.substr(0, colon)));
   paired->clear();
@@ -120,7 +129,7 @@ bool ParsePatternLine(std::string_view text, VerbPattern* out, std::string* erro
     *error = "pattern code has no ']'";
     return false;
   }
-  if (!ParseCode(s.substr(open, close - open + 1), &out->code, &out->paired_code, error)) return false;
+  if (!ParseCode(s.substr(open, close - open + 1), &out->code, &out->paired_code, error, &out->mark)) return false;
   std::string body(s.substr(0, open));
   // PETRARCH-2 groups: {NOUN PHRASE} and (PREP PHRASE) are read as consecutive word groups.
   std::string flat;
@@ -286,6 +295,17 @@ void VerbDictionary::AddForms(std::string_view spec, uint32_t block, bool noun,
 
 void VerbDictionary::Load(std::string_view content, const std::string& file,
                           std::vector<DictIssue>* issues) {
+  Load(content, file, DetectDictSyntax(file, content), issues);
+}
+
+void VerbDictionary::Load(std::string_view content, const std::string& file, DictSyntax syntax,
+                          std::vector<DictIssue>* issues) {
+  if (syntax == DictSyntax::kTabari) LoadTabari(content, file, issues);
+  else LoadPetrarch(content, file, issues);
+}
+
+void VerbDictionary::LoadPetrarch(std::string_view content, const std::string& file,
+                                  std::vector<DictIssue>* issues) {
   int block = -1;
   std::string synset;  // the synset being read, if any
   for (const DictLine& line : ReadDictLines(content)) {
@@ -303,7 +323,8 @@ void VerbDictionary::Load(std::string_view content, const std::string& file,
       b.name = Upper(TrimView(inner.substr(0, open)));
       std::string error;
       if (open == std::string_view::npos ||
-          !ParseCode(inner.substr(open, inner.find(']', open) - open + 1), &b.code, &b.paired_code, &error)) {
+          !ParseCode(inner.substr(open, inner.find(']', open) - open + 1), &b.code, &b.paired_code, &error,
+                     &b.mark)) {
         issue(open == std::string_view::npos ? "verb block header has no [code]" : error);
         block = -1;
         continue;
@@ -348,19 +369,447 @@ void VerbDictionary::Load(std::string_view content, const std::string& file,
   }
 }
 
+std::vector<std::pair<std::string, VerbFormKind>> TabariVerbVariants(std::string_view word_key, char mark) {
+  const std::string w(word_key);
+  std::vector<std::pair<std::string, VerbFormKind>> out;
+  if (w.empty()) return out;
+  auto kind_of = [&](const std::string& form) {
+    if (form == w) return VerbFormKind::kBase;
+    if (form.ends_with("ing")) return VerbFormKind::kGerund;
+    if (form.ends_with("ed") || form.ends_with("en")) return VerbFormKind::kPast;
+    if (form.ends_with("s")) return VerbFormKind::kThirdPerson;
+    return VerbFormKind::kBase;
+  };
+  auto add = [&](const std::string& form) {
+    for (const auto& [f, k] : out)
+      if (f == form) return;
+    out.emplace_back(form, kind_of(form));
+  };
+  add(w);
+  if (mark == '=') return out;
+  // TABARI's regular verb endings, and the spelling rules of RegularVerbForms.
+  auto endings = [&](const std::string& base) {
+    add(base);
+    for (std::string_view e : {"s", "es", "ed", "en", "ing"}) add(base + std::string(e));
+    if (base.ends_with("e")) add(base + "d");
+    for (auto& [f, k] : RegularVerbForms(base)) add(f);
+  };
+  endings(w);
+  if (mark == '_') return out;
+  // A stem: also the forms of the likely whole verbs it begins.
+  const bool ends_vowel = IsVowel(w.back()) || w.back() == 'y';
+  if (!ends_vowel) endings(w + "e");
+  if (!ends_vowel) endings(w + "y");
+  endings(w + "ze");
+  endings(w + "se");
+  return out;
+}
+
+namespace {
+
+struct MarkedWord {
+  std::string raw;  // as written, without marks
+  char mark = 0;    // '=', '_' (regular endings) or 0 (stem)
+};
+
+// Splits a TABARI verb phrase ("BURN DOWN", "CALLED_ON", "BAN=", "REAL~_PLEASANT") into words
+// with the mark that decides how each matches.
+std::vector<MarkedWord> SplitMarked(std::string_view phrase) {
+  std::vector<MarkedWord> out;
+  size_t i = 0;
+  while (i < phrase.size()) {
+    while (i < phrase.size() && (phrase[i] == ' ' || phrase[i] == '\t' || phrase[i] == '_')) ++i;
+    size_t j = i;
+    while (j < phrase.size() && phrase[j] != ' ' && phrase[j] != '\t' && phrase[j] != '_') ++j;
+    if (j == i) break;
+    MarkedWord w;
+    w.raw = std::string(phrase.substr(i, j - i));
+    bool stem_mark = false;
+    while (!w.raw.empty() && (w.raw.back() == '=' || w.raw.back() == '~')) {
+      if (w.raw.back() == '=') w.mark = '=';
+      else stem_mark = true;
+      w.raw.pop_back();
+    }
+    if (w.mark != '=' && !stem_mark && j < phrase.size() && phrase[j] == '_') w.mark = '_';
+    if (!w.raw.empty()) out.push_back(std::move(w));
+    i = j;
+  }
+  return out;
+}
+
+std::string WithoutTabariMarks(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != '~' && c != '=') out.push_back(c);
+  return out;
+}
+
+}  // namespace
+
+void VerbDictionary::AddTabariForms(std::string_view spec, uint32_t block, const std::string& file, int line,
+                                    std::vector<DictIssue>* issues) {
+  std::vector<std::string_view> listed;
+  const size_t brace = spec.find('{');
+  if (brace != std::string_view::npos) {
+    const size_t brace_close = spec.find('}', brace);
+    if (brace_close == std::string_view::npos) {
+      issues->push_back({file, line, "unclosed '{' in verb forms"});
+      return;
+    }
+    listed = SplitSpaces(spec.substr(brace + 1, brace_close - brace - 1));
+    spec = TrimView(spec.substr(0, brace));
+  }
+  const std::vector<MarkedWord> words = SplitMarked(spec);
+  if (words.empty()) {
+    issues->push_back({file, line, "empty verb form"});
+    return;
+  }
+  std::vector<std::string> keys;
+  for (const MarkedWord& w : words) keys.push_back(FoldKey(w.raw));
+  // The first word is the verb; the words after it must follow it.
+  for (auto& [variant, kind] : TabariVerbVariants(keys[0], words[0].mark)) {
+    VerbForm f;
+    f.words = keys;
+    f.words[0] = variant;
+    f.kind = kind;
+    f.block = block;
+    forms_.push_back(std::move(f));
+  }
+  // Irregular forms, matched as written: "{BROKE_ BROKEN_ BROKEN_DOWN_}".
+  for (std::string_view raw : listed) {
+    if (raw == "|") continue;
+    std::vector<MarkedWord> parts = SplitMarked(raw);
+    if (parts.empty()) {
+      issues->push_back({file, line, fmt::format("bad verb form '{}'", raw)});
+      continue;
+    }
+    VerbForm f;
+    f.block = block;
+    if (parts.size() == 1 && keys.size() > 1) {
+      f.words = keys;  // "{SHOT}" for a multi-word verb: replace the verb word only
+      f.words[0] = FoldKey(parts[0].raw);
+    } else {
+      for (const MarkedWord& p : parts) f.words.push_back(FoldKey(p.raw));
+    }
+    const std::string& v = f.words[0];
+    f.kind = v.ends_with("ing") ? VerbFormKind::kGerund
+             : (v.ends_with("ed") || v.ends_with("en")) ? VerbFormKind::kPast
+                                                         : VerbFormKind::kBase;
+    forms_.push_back(std::move(f));
+  }
+}
+
+bool VerbDictionary::ParseTabariPattern(std::string_view text, VerbPattern* out, std::string* error) {
+  // "{ A | B C }" alternatives become an anonymous synset "&|N" in place, so that the words
+  // around them keep their "_" joins: "DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS".
+  const size_t code_open = text.rfind('[');
+  std::string body(text.substr(0, code_open == std::string_view::npos ? text.size() : code_open));
+  std::string rewritten;
+  size_t i = 0;
+  while (i < body.size()) {
+    const size_t open = body.find('{', i);
+    if (open == std::string::npos) {
+      rewritten += body.substr(i);
+      break;
+    }
+    const size_t close = body.find('}', open);
+    if (close == std::string::npos) {
+      *error = "unclosed '{' in pattern alternatives";
+      return false;
+    }
+    rewritten += body.substr(i, open - i);
+    const std::string name = fmt::format("|{}", ++alternative_groups_);
+    std::vector<std::string>& members = synset_raw_[name];
+    tabari_synset_[name] = true;
+    std::string_view inner = std::string_view(body).substr(open + 1, close - open - 1);
+    size_t pos = 0;
+    while (pos <= inner.size()) {
+      size_t bar = inner.find('|', pos);
+      if (bar == std::string_view::npos) bar = inner.size();
+      std::string_view m = TrimView(inner.substr(pos, bar - pos));
+      if (!m.empty() && m != "_") members.emplace_back(m);
+      pos = bar + 1;
+    }
+    if (members.empty()) {
+      *error = "empty '{ | }' alternatives";
+      return false;
+    }
+    rewritten += "&" + name;
+    i = close + 1;
+  }
+  if (code_open != std::string_view::npos) rewritten += std::string(text.substr(code_open));
+  return ParsePatternLine(WithoutTabariMarks(rewritten), out, error);
+}
+
+void VerbDictionary::LoadTabari(std::string_view content, const std::string& file,
+                                std::vector<DictIssue>* issues) {
+  int block = -1;
+  std::string section;  // the open <SECTION>, if any
+  int section_line = 0;
+  std::string synset;   // the synset being read, if any
+  std::string time_phrase;  // the last <TIME> phrase, which pattern lines refine
+  bool header_block = false;  // the current block came from a "--- NAME [code] ---" header
+  // A verb line's forms may continue on a following "{...}" line, so they are added when the
+  // next line that is not a forms line arrives.
+  struct Pending {
+    std::string spec;
+    uint32_t block = 0;
+    int line = 0;
+    bool active = false;
+  } pending;
+  auto flush = [&] {
+    if (pending.active) AddTabariForms(pending.spec, pending.block, file, pending.line, issues);
+    pending.active = false;
+  };
+  for (const DictLine& line : ReadDictLines(content, DictSyntax::kTabari)) {
+    std::string_view text = line.text;
+    auto issue = [&](std::string reason) { issues->push_back({file, line.number, std::move(reason)}); };
+    std::string tag;
+    bool closing = false;
+    if (ParseSectionTag(text, &tag, &closing)) {
+      flush();
+      synset.clear();
+      time_phrase.clear();
+      block = -1;
+      header_block = false;
+      if (closing) {
+        if (tag != section) issue(fmt::format("</{}> closes no open <{}>", tag, tag));
+        section.clear();
+      } else {
+        if (!section.empty()) issue(fmt::format("<{}> (line {}) is not closed before <{}>", section, section_line, tag));
+        section = tag;
+        section_line = line.number;
+        if (tag != "SYNSETS" && tag != "TIME" && tag != "NOUN" && tag != "ADJECTIVE")
+          issue(fmt::format("unknown section <{}>: its lines are skipped", tag));
+      }
+      continue;
+    }
+    if (section == "NOUN" || section == "ADJECTIVE") {
+      std::string_view word = TrimView(text.substr(0, text.find('[')));
+      if (word.empty()) issue(fmt::format("<{}> line has no word", section));
+      else (section == "NOUN" ? nouns_ : adjectives_).emplace_back(word);
+      continue;
+    }
+    if (section == "TIME") {
+      // "LAST_WEEK [-7]", "KAN_WA_MA_KAN [###]", "FOREVER_AND_A_DAY [- - -]", and pattern
+      // lines "- * AND A WEEK [+8]" refining the phrase above them.
+      const size_t open = text.rfind('[');
+      const size_t close = open == std::string_view::npos ? open : text.find(']', open);
+      if (close == std::string_view::npos) {
+        issue("time-shift line has no [shift]");
+        continue;
+      }
+      TimeShiftEntry t;
+      t.file = file;
+      t.line = line.number;
+      std::string shift;
+      for (char c : text.substr(open + 1, close - open - 1))
+        if (c != ' ' && c != '\t') shift.push_back(c);
+      std::string_view head = TrimView(text.substr(0, open));
+      if (head.starts_with("-")) {
+        if (time_phrase.empty()) {
+          issue("time-shift pattern before any time phrase");
+          continue;
+        }
+        t.phrase = time_phrase;
+        t.pattern = std::string(head);
+      } else {
+        t.phrase = std::string(head);
+        time_phrase = t.phrase;
+      }
+      if (shift == "###" || shift == "+++" || shift == "---") {
+        t.code = shift;
+      } else {
+        int days = 0;
+        const std::string_view digits = std::string_view(shift).substr(shift.starts_with("+") ? 1 : 0);
+        const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), days);
+        if (ec != std::errc() || ptr != digits.data() + digits.size() || digits.empty()) {
+          issue(fmt::format("bad time shift '[{}]' (want [-7], [+30], [###], [+++] or [---])", shift));
+          continue;
+        }
+        t.days = days;
+      }
+      if (t.phrase.empty()) {
+        issue("time-shift line has no phrase");
+        continue;
+      }
+      time_shifts_.push_back(std::move(t));
+      continue;
+    }
+    if (!section.empty() && section != "SYNSETS") continue;  // an unknown section, reported
+    if (text.front() == '&') {
+      flush();
+      block = -1;
+      synset = SynsetName(TrimView(text));
+      synset_raw_[synset];
+      tabari_synset_[synset] = true;
+      continue;
+    }
+    if (text.front() == '+' && !synset.empty()) {
+      synset_raw_[synset].emplace_back(TrimView(text.substr(1)));
+      continue;
+    }
+    if (section == "SYNSETS") {
+      issue(text.front() == '+' ? "synset member before any &NAME" : "line in <SYNSETS> is neither &NAME nor +MEMBER");
+      continue;
+    }
+    synset.clear();
+    if (text.front() == '{') {
+      if (!pending.active) {
+        issue("verb forms line with no verb line before it");
+        continue;
+      }
+      pending.spec += " ";
+      pending.spec += text;
+      continue;
+    }
+    flush();
+    if (text.starts_with("---")) {
+      // A PETRARCH-style "--- NAME [code] ---" header in a TABARI file: the verb lines after
+      // it without a code of their own are its forms.
+      std::string_view inner = TrimView(text.substr(3));
+      if (inner.ends_with("---")) inner = TrimView(inner.substr(0, inner.size() - 3));
+      const size_t open = inner.find('[');
+      VerbBlock b;
+      b.file = file;
+      b.line = line.number;
+      b.name = Upper(TrimView(inner.substr(0, open)));
+      std::string error;
+      if (open == std::string_view::npos ||
+          !ParseCode(inner.substr(open, inner.find(']', open) - open + 1), &b.code, &b.paired_code, &error, &b.mark)) {
+        issue(open == std::string_view::npos ? "verb block header has no [code]" : error);
+        block = -1;
+        continue;
+      }
+      block = static_cast<int>(blocks_.size());
+      blocks_.push_back(std::move(b));
+      header_block = true;
+      continue;
+    }
+    if (text.front() == '-') {
+      if (block < 0) {
+        issue("pattern line before any verb");
+        continue;
+      }
+      VerbPattern p;
+      std::string error;
+      if (!ParseTabariPattern(text, &p, &error)) {
+        issue(error);
+        continue;
+      }
+      p.file = file;
+      p.line = line.number;
+      p.text = std::string(text);
+      blocks_[static_cast<size_t>(block)].patterns.push_back(std::move(p));
+      continue;
+    }
+    if (text.front() == '+' || text.front() == '~' || text.front() == '[' || text.front() == '}') {
+      issue(fmt::format("unexpected '{}' line outside a synset or verb entry", text.front()));
+      block = -1;
+      continue;
+    }
+    // A verb line: "ABANDON [345]", "BURN DOWN [222]", "ACT_ [100]", "VERB {FORMS} [code]".
+    const size_t open = text.rfind('[');
+    const size_t close = open == std::string_view::npos ? open : text.find(']', open);
+    if (open == std::string_view::npos && header_block && block >= 0) {
+      pending = {std::string(text), static_cast<uint32_t>(block), line.number, true};
+      continue;
+    }
+    VerbBlock b;
+    b.file = file;
+    b.line = line.number;
+    std::string error;
+    if (close == std::string_view::npos ||
+        !ParseCode(text.substr(open, close - open + 1), &b.code, &b.paired_code, &error, &b.mark)) {
+      issue(close == std::string_view::npos ? "verb line has no [code]" : error);
+      block = -1;
+      continue;
+    }
+    std::string_view spec = TrimView(text.substr(0, open));
+    std::string_view head = TrimView(spec.substr(0, spec.find('{')));
+    b.name = Upper(WithoutTabariMarks(head));
+    std::replace(b.name.begin(), b.name.end(), '_', ' ');
+    b.name = std::string(TrimView(b.name));
+    if (b.name.empty()) {
+      issue("verb line has no verb");
+      block = -1;
+      continue;
+    }
+    block = static_cast<int>(blocks_.size());
+    blocks_.push_back(std::move(b));
+    header_block = false;
+    pending = {std::string(spec), static_cast<uint32_t>(block), line.number, true};
+  }
+  flush();
+  if (!section.empty()) issues->push_back({file, section_line, fmt::format("<{}> is not closed", section)});
+}
+
 void VerbDictionary::Finalize() {
-  // Synsets: members may themselves name synsets ("+&TIETYPES"); expand with a depth limit.
+  // Synsets: members may themselves name synsets, whole ("+&TIETYPES") or as one of their
+  // words ("+&TIETYPES_MEMOS", "+MEMOS_ON_&TIETYPES": every combination); expanded with a
+  // depth limit and at most kMaxMembers members per synset.
+  constexpr size_t kMaxMembers = 4096;
   synsets_.clear();
   std::function<void(const std::string&, int, std::vector<std::vector<std::string>>*)> expand =
       [&](const std::string& name, int depth, std::vector<std::vector<std::string>>* out) {
         auto it = synset_raw_.find(name);
         if (it == synset_raw_.end() || depth > 8) return;
+        const bool tabari = tabari_synset_.count(name) > 0;
         for (const std::string& m : it->second) {
-          if (!m.empty() && m.front() == '&') {
+          if (!m.empty() && m.front() == '&' && m.find_first_of(" _\t") == std::string::npos) {
             expand(SynsetName(m), depth + 1, out);
-          } else {
-            auto words = SplitPhrase(m);
-            if (!words.empty()) out->push_back(std::move(words));
+            continue;
+          }
+          // Word by word: a "&NAME" word stands for each member of that synset.
+          std::vector<std::vector<std::string>> combos = {{}};
+          bool last_is_synset = false;
+          for (std::string_view w : SplitSpaces(m)) {
+            size_t i = 0;
+            while (i <= w.size()) {
+              size_t j = w.find('_', i);
+              if (j == std::string_view::npos) j = w.size();
+              std::string_view piece = w.substr(i, j - i);
+              i = j + 1;
+              if (piece.empty()) {
+                if (j == w.size()) break;
+                continue;
+              }
+              std::vector<std::vector<std::string>> alternatives;
+              if (piece.front() == '&') {
+                expand(SynsetName(piece), depth + 1, &alternatives);
+                last_is_synset = true;
+              } else {
+                alternatives.push_back(SplitPhrase(tabari ? WithoutTabariMarks(piece) : std::string(piece)));
+                last_is_synset = false;
+              }
+              std::vector<std::vector<std::string>> next;
+              for (const auto& c : combos)
+                for (const auto& a : alternatives) {
+                  if (next.size() >= kMaxMembers) break;
+                  auto joined = c;
+                  joined.insert(joined.end(), a.begin(), a.end());
+                  next.push_back(std::move(joined));
+                }
+              combos = std::move(next);
+              if (j == w.size()) break;
+            }
+          }
+          for (auto& c : combos) {
+            if (c.empty() || out->size() >= kMaxMembers) continue;
+            // TABARI members end in a stem or a word with endings ("+DOLLAR" matches "dollars").
+            if (tabari && !last_is_synset) {
+              std::string last_raw = c.back();
+              std::string phrase;
+              for (size_t k = 0; k + 1 < c.size(); ++k) phrase += c[k] + " ";
+              // Rebuild the member's ending mark from the raw text.
+              const std::string_view raw_member = TrimView(m);
+              phrase += last_raw;
+              if (raw_member.ends_with("=")) phrase += "=";
+              else if (raw_member.ends_with("_")) phrase += "_";
+              for (auto& v : TabariNounVariants(phrase)) out->push_back(std::move(v));
+            } else {
+              out->push_back(std::move(c));
+            }
           }
         }
       };

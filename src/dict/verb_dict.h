@@ -9,9 +9,23 @@
 // "@NOUN" lines are a griot extension: nominal triggers ("the expulsion of French forces"),
 // coded with the block's patterns; a possessive or "by" phrase gives the source and an "of"
 // phrase the target.
+//
+// TABARI's dialect (DictSyntax::kTabari: *.verbs files) differs:
+//   - each unindented "VERB [code]" line starts a block (no "--- NAME ---" header needed; one
+//     is accepted, and code-less verb lines after it are its forms); "{FORM_ FORM_}" on the
+//     same or the next line lists irregular forms; "-" pattern lines follow;
+//   - <SYNSETS> &NAME / +MEMBER </SYNSETS>; a member may use another synset ("+&A_MEMOS");
+//   - <TIME> "PHRASE [-7]" time-shift phrases and their patterns, read into time_shifts();
+//   - <NOUN> / <ADJECTIVE> word lists, read into nouns() / adjectives();
+//   - "{ A | B C }" in a pattern lists alternatives (read as an anonymous synset);
+//   - WORD= matches exactly, WORD_ with regular endings, a bare WORD as a stem (see
+//     TabariVerbVariants); "~" (a stem mark: "REAL~_PLEASANT") is dropped;
+//   - a code may end in "!" (dominant) or "?" (subordinate), kept in `mark`.
+// docs/conformance.md describes the dialect.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,6 +51,7 @@ struct VerbPattern {
   bool verb_consecutive_post = false;  // "*_OUT": the first post element touches the verb
   std::string code;         // "163"; "---" = no event
   std::string paired_code;  // "033" for "[032:033]", else empty
+  char mark = 0;            // TABARI "[031!]" dominant '!', "[023?]" subordinate '?', else 0
   int literal_words = 0;    // specificity: words and synset matches required
   std::string file;
   int line = 0;
@@ -57,14 +72,30 @@ struct VerbBlock {
   std::string name;          // "ATTACK"
   std::string code;          // default code; "---" = none
   std::string paired_code;
+  char mark = 0;             // as VerbPattern::mark
   std::vector<VerbPattern> patterns;  // most specific first after Finalize()
+  std::string file;
+  int line = 0;
+};
+
+// A TABARI <TIME> entry: a phrase that shifts the event date ("LAST_WEEK [-7]"), or one of
+// its patterns ("- * AND A WEEK [+8]" under "TOMORROW"). The coder does not apply them yet.
+struct TimeShiftEntry {
+  std::string phrase;        // "LAST_WEEK", as written
+  std::string pattern;       // "- * AND A WEEK" for a pattern line, else empty
+  std::optional<int> days;   // -7, +30; empty for a special code
+  std::string code;          // "###" (discard), "+++" (complex), "---" (no shift), else empty
   std::string file;
   int line = 0;
 };
 
 class VerbDictionary {
  public:
+  // Parses verbs from `content`; problems go to `issues` and the line is skipped. The dialect
+  // is detected from the file name and content (DetectDictSyntax).
   void Load(std::string_view content, const std::string& file, std::vector<DictIssue>* issues);
+  void Load(std::string_view content, const std::string& file, DictSyntax syntax,
+            std::vector<DictIssue>* issues);
   // Orders patterns, resolves nested synsets and builds the form index.
   void Finalize();
 
@@ -77,18 +108,43 @@ class VerbDictionary {
   // Members of a synset as word-key sequences (nested synsets expanded); empty if unknown.
   const std::vector<std::vector<std::string>>& synset(const std::string& name) const;
   size_t skipped_transformations() const { return skipped_transformations_; }
+  const std::vector<TimeShiftEntry>& time_shifts() const { return time_shifts_; }
+  // TABARI <NOUN> / <ADJECTIVE> lists, as written. The coder does not read them yet.
+  const std::vector<std::string>& nouns() const { return nouns_; }
+  const std::vector<std::string>& adjectives() const { return adjectives_; }
 
  private:
+  void LoadPetrarch(std::string_view content, const std::string& file, std::vector<DictIssue>* issues);
+  void LoadTabari(std::string_view content, const std::string& file, std::vector<DictIssue>* issues);
   void AddForms(std::string_view spec, uint32_t block, bool noun, const std::string& file,
                 int line, std::vector<DictIssue>* issues);
+  void AddTabariForms(std::string_view spec, uint32_t block, const std::string& file, int line,
+                      std::vector<DictIssue>* issues);
+  bool ParseTabariPattern(std::string_view text, VerbPattern* out, std::string* error);
   std::vector<VerbBlock> blocks_;
   std::vector<VerbForm> forms_;
   PhraseIndex forms_index_;
   // Synset name (upper case, no trailing '_') -> raw member phrases as written.
   std::unordered_map<std::string, std::vector<std::string>> synset_raw_;
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> synsets_;
+  // Synsets read from TABARI files: their members' last words match as TabariNounVariants.
+  std::unordered_map<std::string, bool> tabari_synset_;
   size_t skipped_transformations_ = 0;
+  size_t alternative_groups_ = 0;
+  std::vector<TimeShiftEntry> time_shifts_;
+  std::vector<std::string> nouns_, adjectives_;
 };
+
+// The word keys a TABARI verb word matches, decided by its mark:
+//   '=' ("BAN=")     exactly: {"ban"}
+//   '_' ("DEPART_")  the word and its regular endings: departs, departes, departed,
+//                    departen, departing (plus the spelling rules of RegularVerbForms)
+//   0   ("RESTOR")   a stem: TABARI matches any word beginning with it. griot indexes whole
+//                    words, so the stem is expanded with the verb endings above applied to
+//                    the stem and to stem+e, stem+y, stem+ze, stem+se ("restore", "restored",
+//                    "ratified", "criticized"); words with other endings are not matched.
+// Each with the form kind its ending suggests (-ing gerund, -ed/-en past, -s third person).
+std::vector<std::pair<std::string, VerbFormKind>> TabariVerbVariants(std::string_view word_key, char mark);
 
 // The regular inflections of an English verb key: {3sg, past, gerund} (with spelling rules:
 // "ban" -> "bans", "banned"/"baned", "banning"/"baning"; "seize" -> "seizes", "seized",
