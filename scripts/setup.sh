@@ -21,10 +21,11 @@ fi
 PACKAGES=(
   build-essential g++ cmake ninja-build pkg-config git
   libfmt-dev libcli11-dev nlohmann-json3-dev libutf8proc-dev libpugixml-dev
-  libvectorscan-dev libsqlite3-dev
+  libvectorscan-dev libsqlite3-dev libgumbo-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   iso-codes
+  festlex-poslex wordnet-base
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -58,6 +59,15 @@ if [ ! -s "$gen/places.tsv" ] || [ ! -s "$gen/countries.actors.txt" ] || \
   node tools/gazetteer/gen_places.mjs "$gen"
 else
   log "generated data up to date"
+fi
+
+# Part-of-speech model built from festlex-poslex and WordNet (docs/tagger.md).
+if [ ! -s "$gen/pos_model.txt" ] || [ tools/tagger/build_model.mjs -nt "$gen/pos_model.txt" ]; then
+  log "building the part-of-speech model into $gen"
+  mkdir -p "$gen"
+  node tools/tagger/build_model.mjs "$gen/pos_model.txt"
+else
+  log "part-of-speech model up to date"
 fi
 
 log "building preset $PRESET"

@@ -114,17 +114,17 @@ struct DocumentScore {
 
 // A gold event no system event matched in full, with what griot coded in that sentence.
 struct MissedEvent {
-  const GoldEvent* gold = nullptr;
+  GoldEvent gold;
   std::vector<std::string> coded_in_sentence;  // "MLIMIL -> MLIGOV 173" per system event there
 };
 struct SpuriousEvent {
   std::string doc_id;
   uint32_t sentence = 0;
   std::string sentence_text;
-  const EvalEvent* event = nullptr;
+  EvalEvent event;
 };
 struct MentionResult {
-  const GoldMention* gold = nullptr;
+  GoldMention gold;
   enum class Outcome { kRight, kWrongCode, kMissed } outcome = Outcome::kMissed;
   std::string found;  // the codes griot gave at the occurrences, for kWrongCode
 };
@@ -147,8 +147,7 @@ struct EvalReport {
   std::vector<std::string> problems;
 };
 
-// Scores `documents` against `gold`. Only annotated documents count; pointers in the report
-// point into `gold` and `documents`, which must outlive it. Deterministic.
+// Scores `documents` against `gold`. Only annotated documents count. Deterministic.
 EvalReport Evaluate(const GoldSet& gold, const std::vector<EvalDocument>& documents);
 
 struct ReportOptions {

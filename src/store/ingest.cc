@@ -105,7 +105,9 @@ Status Ingester::StoreMention(int64_t document_key, const Event& e) {
     if (!has.ok()) return has.status();
     ++ev.mentions;
     if (!*has) ++ev.documents;
+    bool represent = false;
     if (!ev.record.location && e.location) {
+      represent = true;
       // The first report that names the place becomes the event's representative record.
       const std::string id = ev.record.event_id;
       ev.record = e;
@@ -114,7 +116,9 @@ Status Ingester::StoreMention(int64_t document_key, const Event& e) {
       ev.sentence_key = *sentence_key;
       best_reason += "; this report names the place and now represents the event";
     }
-    if (Status s = store_->UpdateEvent(ev); !s.ok()) return s;
+    if (Status s = represent ? store_->UpdateEvent(ev) : store_->UpdateEventCounts(ev.key, ev.mentions, ev.documents);
+        !s.ok())
+      return s;
     m.event_key = ev.key;
     m.merge_reason = best_reason;
     ++summary_.merged;
@@ -252,25 +256,35 @@ Result<IngestSummary> Ingester::Run(DocumentSource& source, const RejectFn& on_r
       for (int t = 0; t < workers; ++t) pool.emplace_back(work);
       for (auto& th : pool) th.join();
     }
-    // Sequential, in input order: one transaction per document.
+    // Sequential, in input order: each document in its own (nested) transaction, the batch in
+    // one outer transaction so index pages shared by its documents are written once.
+    if (Status s = store_->Begin(); !s.ok()) return s;
     for (Pending& p : batch) {
       ++summary_.read;
       if (!p.item.doc) {
         ++summary_.rejected;
         const std::string reason = p.item.error.message();
         on_reject(p.item.origin, reason);
-        if (Status s = store_->AddReject(run.key, p.item.origin, reason); !s.ok()) return s;
+        if (Status s = store_->AddReject(run.key, p.item.origin, reason); !s.ok()) {
+          (void)store_->Rollback();
+          return s;
+        }
       } else if (!p.code) {
         ++summary_.duplicates;
       } else if (Status s = StoreDocument(p); !s.ok()) {
         summary_.seconds = elapsed();
+        (void)store_->Commit();  // keeps the documents of the batch stored before the failure
         (void)record_run("failed");
         return Status::IoError(fmt::format("storing {}: {}", p.item.origin, s.message()));
       }
       summary_.seconds = elapsed();
       if (on_progress) on_progress(summary_);
     }
-    if (Status s = record_run("running"); !s.ok()) return s;
+    if (Status s = record_run("running"); !s.ok()) {
+      (void)store_->Rollback();
+      return s;
+    }
+    if (Status s = store_->Commit(); !s.ok()) return s;
   }
   summary_.seconds = elapsed();
   if (Status s = record_run("done"); !s.ok()) return s;

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "base/utf8.h"
 #include "store/hash.h"
@@ -32,19 +33,21 @@ namespace {
 // report). Absent actors and places are NULL in all their columns.
 constexpr const char* kRecordColumns =
     "date, date_precision, "
-    "source_text, source_code, source_country, source_sector, source_actor_id, source_begin, source_end, "
-    "target_text, target_code, target_country, target_sector, target_actor_id, target_begin, target_end, "
+    "source_text, source_code, source_country, source_sector, source_actor_id, source_flags, source_begin, "
+    "source_end, "
+    "target_text, target_code, target_country, target_sector, target_actor_id, target_flags, target_begin, "
+    "target_end, "
     "cameo, cameo_root, quad_class, goldstein, plover, plover_mode, modality, "
     "location_name, location_country, location_admin1, location_lat, location_lon, location_precision, "
     "location_begin, location_end, trigger_begin, trigger_end, rule";
-constexpr int kRecordColumnCount = 34;
+constexpr int kRecordColumnCount = 36;
 
 constexpr const char* kRecordColumnDefs =
     "date TEXT, date_precision TEXT,"
     " source_text TEXT, source_code TEXT, source_country TEXT, source_sector TEXT, source_actor_id TEXT,"
-    " source_begin INTEGER, source_end INTEGER,"
+    " source_flags INTEGER, source_begin INTEGER, source_end INTEGER,"
     " target_text TEXT, target_code TEXT, target_country TEXT, target_sector TEXT, target_actor_id TEXT,"
-    " target_begin INTEGER, target_end INTEGER,"
+    " target_flags INTEGER, target_begin INTEGER, target_end INTEGER,"
     " cameo TEXT NOT NULL, cameo_root TEXT NOT NULL, quad_class INTEGER NOT NULL, goldstein REAL NOT NULL,"
     " plover TEXT, plover_mode TEXT, modality TEXT NOT NULL,"
     " location_name TEXT, location_country TEXT, location_admin1 TEXT, location_lat REAL, location_lon REAL,"
@@ -392,7 +395,12 @@ Status SqliteStore::Migrate(bool read_only) {
   if (path_ != ":memory:") {
     if (Status s = Exec("PRAGMA journal_mode = WAL"); !s.ok()) return s;
   }
-  if (Status s = Exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON"); !s.ok()) return s;
+  // synchronous=NORMAL in WAL mode: a commit survives the process being killed at any moment
+  // (it is in the WAL before COMMIT returns); only a power loss may undo the last commits,
+  // never corrupt the file.
+  if (Status s = Exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY");
+      !s.ok())
+    return s;
   for (const Migration& m : Migrations()) {
     if (m.version <= version) continue;
     if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
@@ -416,11 +424,27 @@ SqliteStore::~SqliteStore() {
 
 // ---- transactions -------------------------------------------------------------------------
 
-Status SqliteStore::Begin() { return Exec("BEGIN IMMEDIATE"); }
-Status SqliteStore::Commit() { return Exec("COMMIT"); }
+// Nested transactions: the outermost Begin() opens a transaction, inner ones savepoints.
+Status SqliteStore::Begin() {
+  Status s = depth_ == 0 ? Exec("BEGIN IMMEDIATE") : Exec(fmt::format("SAVEPOINT s{}", depth_));
+  if (s.ok()) ++depth_;
+  return s;
+}
+
+Status SqliteStore::Commit() {
+  if (depth_ == 0) return Status::Internal("commit without a transaction");
+  Status s = depth_ == 1 ? Exec("COMMIT") : Exec(fmt::format("RELEASE s{}", depth_ - 1));
+  if (s.ok()) --depth_;
+  return s;
+}
+
 Status SqliteStore::Rollback() {
-  if (sqlite3_get_autocommit(db_)) return Status::Ok();
-  return Exec("ROLLBACK");
+  if (depth_ == 0) return Status::Ok();
+  --depth_;
+  if (depth_ == 0) return sqlite3_get_autocommit(db_) ? Status::Ok() : Exec("ROLLBACK");
+  Status s = Exec(fmt::format("ROLLBACK TO s{}", depth_));
+  if (s.ok()) s = Exec(fmt::format("RELEASE s{}", depth_));
+  return s;
 }
 
 // ---- documents ----------------------------------------------------------------------------
@@ -613,37 +637,63 @@ Result<std::optional<ActorInfo>> SqliteStore::GetActor(const std::string& actor_
 
 namespace {
 
+// Actor flags column: bit 0 agent_only, bit 1 country_inferred.
+int ActorFlags(const ActorRef& a) { return (a.agent_only ? 1 : 0) | (a.country_inferred ? 2 : 0); }
+
+// Binds the 8 columns of an actor at parameter *i and advances *i.
 template <typename S>
-void BindActor(S& s, int i, const std::optional<ActorRef>& a) {
+void BindActor(S& s, int* i, const std::optional<ActorRef>& a) {
   if (!a) {
-    for (int k = 0; k < 7; ++k) s.BindNull(i + k);
+    for (int k = 0; k < 8; ++k) s.BindNull((*i)++);
     return;
   }
-  s.Bind(i, a->text).Bind(i + 1, a->code).BindOpt(i + 2, a->country).BindOpt(i + 3, a->sector);
-  s.BindOpt(i + 4, a->actor_id).Bind(i + 5, a->span.begin).Bind(i + 6, a->span.end);
+  s.Bind((*i)++, a->text);
+  s.Bind((*i)++, a->code);
+  s.BindOpt((*i)++, a->country);
+  s.BindOpt((*i)++, a->sector);
+  s.BindOpt((*i)++, a->actor_id);
+  s.Bind((*i)++, ActorFlags(*a));
+  s.Bind((*i)++, a->span.begin);
+  s.Bind((*i)++, a->span.end);
 }
 
-// Binds the 34 record columns starting at parameter `i`.
+// Binds the record columns (kRecordColumnCount) starting at parameter `i`.
 template <typename S>
 void BindRecord(S& s, int i, const Event& e) {
-  if (e.date.valid()) s.Bind(i, e.date.ToString()).Bind(i + 1, e.date.PrecisionName());
-  else s.BindNull(i).BindNull(i + 1);
-  BindActor(s, i + 2, e.source);
-  BindActor(s, i + 9, e.target);
-  s.Bind(i + 16, e.cameo).Bind(i + 17, e.cameo_root).Bind(i + 18, e.quad_class).Bind(i + 19, e.goldstein);
-  s.BindOpt(i + 20, e.plover).BindOpt(i + 21, e.plover_mode).Bind(i + 22, ModalityName(e.modality));
+  if (e.date.valid()) {
+    s.Bind(i++, e.date.ToString());
+    s.Bind(i++, e.date.PrecisionName());
+  } else {
+    s.BindNull(i++);
+    s.BindNull(i++);
+  }
+  BindActor(s, &i, e.source);
+  BindActor(s, &i, e.target);
+  s.Bind(i++, e.cameo);
+  s.Bind(i++, e.cameo_root);
+  s.Bind(i++, e.quad_class);
+  s.Bind(i++, e.goldstein);
+  s.BindOpt(i++, e.plover);
+  s.BindOpt(i++, e.plover_mode);
+  s.Bind(i++, ModalityName(e.modality));
   if (e.location) {
     const Location& l = *e.location;
-    s.Bind(i + 23, l.name).BindOpt(i + 24, l.country).BindOpt(i + 25, l.admin1);
-    if (l.lat) s.Bind(i + 26, *l.lat);
-    else s.BindNull(i + 26);
-    if (l.lon) s.Bind(i + 27, *l.lon);
-    else s.BindNull(i + 27);
-    s.Bind(i + 28, l.precision).Bind(i + 29, l.span.begin).Bind(i + 30, l.span.end);
+    s.Bind(i++, l.name);
+    s.BindOpt(i++, l.country);
+    s.BindOpt(i++, l.admin1);
+    if (l.lat) s.Bind(i++, *l.lat);
+    else s.BindNull(i++);
+    if (l.lon) s.Bind(i++, *l.lon);
+    else s.BindNull(i++);
+    s.Bind(i++, l.precision);
+    s.Bind(i++, l.span.begin);
+    s.Bind(i++, l.span.end);
   } else {
-    for (int k = 23; k <= 30; ++k) s.BindNull(i + k);
+    for (int k = 0; k < 8; ++k) s.BindNull(i++);
   }
-  s.Bind(i + 31, e.trigger.begin).Bind(i + 32, e.trigger.end).Bind(i + 33, e.rule);
+  s.Bind(i++, e.trigger.begin);
+  s.Bind(i++, e.trigger.end);
+  s.Bind(i++, e.rule);
 }
 
 Modality ParseModality(const std::string& m) {
@@ -653,20 +703,26 @@ Modality ParseModality(const std::string& m) {
   return Modality::kAsserted;
 }
 
+// Reads the 8 columns of an actor at column *c and advances *c.
 template <typename S>
-std::optional<ActorRef> ReadActor(const S& s, int c) {
-  if (s.IsNull(c + 1)) return std::nullopt;
+std::optional<ActorRef> ReadActor(const S& s, int* c) {
+  const int at = *c;
+  *c += 8;
+  if (s.IsNull(at + 1)) return std::nullopt;
   ActorRef a;
-  a.text = s.Text(c);
-  a.code = s.Text(c + 1);
-  a.country = s.Text(c + 2);
-  a.sector = s.Text(c + 3);
-  a.actor_id = s.Text(c + 4);
-  a.span = {static_cast<uint32_t>(s.Int(c + 5)), static_cast<uint32_t>(s.Int(c + 6))};
+  a.text = s.Text(at);
+  a.code = s.Text(at + 1);
+  a.country = s.Text(at + 2);
+  a.sector = s.Text(at + 3);
+  a.actor_id = s.Text(at + 4);
+  const int64_t flags = s.Int(at + 5);
+  a.agent_only = flags & 1;
+  a.country_inferred = flags & 2;
+  a.span = {static_cast<uint32_t>(s.Int(at + 6)), static_cast<uint32_t>(s.Int(at + 7))};
   return a;
 }
 
-// Reads the 34 record columns starting at column `c`.
+// Reads the record columns starting at column `c`.
 template <typename S>
 void ReadRecord(const S& s, int c, Event* e) {
   if (!s.IsNull(c)) {
@@ -678,28 +734,30 @@ void ReadRecord(const S& s, int c, Event* e) {
                                         : Date::Precision::kDay;
     }
   }
-  e->source = ReadActor(s, c + 2);
-  e->target = ReadActor(s, c + 9);
-  e->cameo = s.Text(c + 16);
-  e->cameo_root = s.Text(c + 17);
-  e->quad_class = static_cast<int>(s.Int(c + 18));
-  e->goldstein = s.Real(c + 19);
-  e->plover = s.Text(c + 20);
-  e->plover_mode = s.Text(c + 21);
-  e->modality = ParseModality(s.Text(c + 22));
-  if (!s.IsNull(c + 23)) {
+  c += 2;
+  e->source = ReadActor(s, &c);
+  e->target = ReadActor(s, &c);
+  e->cameo = s.Text(c++);
+  e->cameo_root = s.Text(c++);
+  e->quad_class = static_cast<int>(s.Int(c++));
+  e->goldstein = s.Real(c++);
+  e->plover = s.Text(c++);
+  e->plover_mode = s.Text(c++);
+  e->modality = ParseModality(s.Text(c++));
+  if (!s.IsNull(c)) {
     Location l;
-    l.name = s.Text(c + 23);
-    l.country = s.Text(c + 24);
-    l.admin1 = s.Text(c + 25);
-    if (!s.IsNull(c + 26)) l.lat = s.Real(c + 26);
-    if (!s.IsNull(c + 27)) l.lon = s.Real(c + 27);
-    l.precision = s.Text(c + 28);
-    l.span = {static_cast<uint32_t>(s.Int(c + 29)), static_cast<uint32_t>(s.Int(c + 30))};
+    l.name = s.Text(c);
+    l.country = s.Text(c + 1);
+    l.admin1 = s.Text(c + 2);
+    if (!s.IsNull(c + 3)) l.lat = s.Real(c + 3);
+    if (!s.IsNull(c + 4)) l.lon = s.Real(c + 4);
+    l.precision = s.Text(c + 5);
+    l.span = {static_cast<uint32_t>(s.Int(c + 6)), static_cast<uint32_t>(s.Int(c + 7))};
     e->location = std::move(l);
   }
-  e->trigger = {static_cast<uint32_t>(s.Int(c + 31)), static_cast<uint32_t>(s.Int(c + 32))};
-  e->rule = s.Text(c + 33);
+  c += 8;
+  e->trigger = {static_cast<uint32_t>(s.Int(c)), static_cast<uint32_t>(s.Int(c + 1))};
+  e->rule = s.Text(c + 2);
 }
 
 std::string PrefixedColumns(const char* prefix) {
@@ -719,7 +777,7 @@ std::string PrefixedColumns(const char* prefix) {
   return out;
 }
 
-// Columns read for a StoredEvent: id, event_id, the record (2..35), counts, the first
+// Columns read for a StoredEvent: id, event_id, the record columns, counts, the first
 // mention's sentence and document.
 const std::string& EventSelect() {
   static const std::string kSelect = fmt::format(
@@ -811,6 +869,13 @@ Status SqliteStore::UpdateEvent(const StoredEvent& ev) {
   return Status::Ok();
 }
 
+Status SqliteStore::UpdateEventCounts(int64_t key, int mentions, int documents) {
+  GRIOT_PREPARE(s, "UPDATE events SET mentions = ?, documents = ? WHERE id = ?");
+  s.Bind(1, mentions).Bind(2, documents).Bind(3, key);
+  if (s.Step() != SQLITE_DONE) return Error("updating event counts");
+  return Status::Ok();
+}
+
 Result<int64_t> SqliteStore::AddMention(const Mention& m) {
   static const std::string kSql = [] {
     std::string q;
@@ -839,14 +904,19 @@ Result<bool> SqliteStore::EventHasDocument(int64_t event_key, int64_t document_k
 
 namespace {
 
-// The WHERE clause and its parameters for a query.
+// The conditions of a query and their parameters. Each condition is a list of alternatives
+// (OR); most have one. A query with alternatives runs as a UNION of one index-only branch
+// per combination, each date-ordered and limited, so that "source or target is X" reads two
+// indexes in date order instead of sorting every match.
 struct Where {
-  std::vector<std::string> terms;
+  std::vector<std::vector<std::string>> conditions;
   std::vector<std::string> params;  // all text; SQLite compares integer columns by affinity
   std::string Add(std::string v) {
     params.push_back(std::move(v));
     return fmt::format("?{}", params.size());
   }
+  void And(std::string term) { conditions.push_back({std::move(term)}); }
+  void AndAnyOf(std::vector<std::string> terms) { conditions.push_back(std::move(terms)); }
 };
 
 std::string InList(Where& w, const std::vector<std::string>& ids) {
@@ -858,40 +928,62 @@ std::string InList(Where& w, const std::vector<std::string>& ids) {
   return out;
 }
 
-Where BuildWhere(const EventQuery& q) {
+// The distinct values of an indexed column starting with a prefix, or nullopt if there are
+// too many to list (then the prefix is searched as a range).
+using CodeLister = std::function<std::optional<std::vector<std::string>>(const char* column, const std::string& prefix)>;
+
+Where BuildWhere(const EventQuery& q, const CodeLister& list_codes) {
   Where w;
-  auto code_prefix = [&](const char* col, const std::string& prefix) {
-    const std::string lo = w.Add(prefix), hi = w.Add(PrefixEnd(prefix));
-    return fmt::format("(e.{0} >= {1} AND e.{0} < {2})", col, lo, hi);
+  auto code_prefix = [&](const char* col, const std::string& lo, const std::string& hi) {
+    return fmt::format("e.{0} >= {1} AND e.{0} < {2}", col, lo, hi);
   };
-  if (!q.actor_code.empty())
-    w.terms.push_back(fmt::format("({} OR {})", code_prefix("source_code", q.actor_code),
-                                  code_prefix("target_code", q.actor_code)));
-  if (!q.source_code.empty()) w.terms.push_back(code_prefix("source_code", q.source_code));
-  if (!q.target_code.empty()) w.terms.push_back(code_prefix("target_code", q.target_code));
+  // A code prefix ("MLI") becomes one alternative per code present (MLIGOV, MLIMIL, ...):
+  // each reads its (code, date) index in date order, where a range would need a sort of
+  // every match.
+  auto codes = [&](const char* col, const std::string& prefix) {
+    std::vector<std::string> alternatives;
+    if (auto listed = list_codes(col, prefix)) {
+      for (const std::string& code : *listed) alternatives.push_back(fmt::format("e.{} = {}", col, w.Add(code)));
+      if (alternatives.empty()) alternatives.push_back("0");  // nothing has this prefix
+    } else {
+      const std::string lo = w.Add(prefix), hi = w.Add(PrefixEnd(prefix));
+      alternatives.push_back(code_prefix(col, lo, hi));
+    }
+    return alternatives;
+  };
+  if (!q.actor_code.empty()) {
+    std::vector<std::string> any = codes("source_code", q.actor_code);
+    for (std::string& t : codes("target_code", q.actor_code)) any.push_back(std::move(t));
+    w.AndAnyOf(std::move(any));
+  }
+  if (!q.source_code.empty()) w.AndAnyOf(codes("source_code", q.source_code));
+  if (!q.target_code.empty()) w.AndAnyOf(codes("target_code", q.target_code));
   if (!q.actor_ids.empty()) {
     const std::string list = InList(w, q.actor_ids);
-    w.terms.push_back(fmt::format("(e.source_actor_id IN ({0}) OR e.target_actor_id IN ({0}))", list));
+    w.AndAnyOf({fmt::format("e.source_actor_id IN ({})", list), fmt::format("e.target_actor_id IN ({})", list)});
   }
-  if (!q.source_ids.empty()) w.terms.push_back(fmt::format("e.source_actor_id IN ({})", InList(w, q.source_ids)));
-  if (!q.target_ids.empty()) w.terms.push_back(fmt::format("e.target_actor_id IN ({})", InList(w, q.target_ids)));
+  if (!q.source_ids.empty()) w.And(fmt::format("e.source_actor_id IN ({})", InList(w, q.source_ids)));
+  if (!q.target_ids.empty()) w.And(fmt::format("e.target_actor_id IN ({})", InList(w, q.target_ids)));
   if (!q.country.empty()) {
     const std::string p = w.Add(q.country);
-    w.terms.push_back(
-        fmt::format("(e.source_country = {0} OR e.target_country = {0} OR e.location_country = {0})", p));
+    w.AndAnyOf({fmt::format("e.source_country = {}", p), fmt::format("e.target_country = {}", p),
+                fmt::format("e.location_country = {}", p)});
   }
   if (!q.cameo.empty()) {
-    if (q.cameo.size() == 2) w.terms.push_back(fmt::format("e.cameo_root = {}", w.Add(q.cameo)));
-    else w.terms.push_back(code_prefix("cameo", q.cameo));
+    if (q.cameo.size() == 2) {
+      w.And(fmt::format("e.cameo_root = {}", w.Add(q.cameo)));
+    } else {
+      w.AndAnyOf(codes("cameo", q.cameo));
+    }
   }
-  if (!q.plover.empty()) w.terms.push_back(fmt::format("e.plover = {}", w.Add(q.plover)));
-  if (q.quad_class) w.terms.push_back(fmt::format("e.quad_class = {}", q.quad_class));
-  if (q.from) w.terms.push_back(fmt::format("e.date >= {}", w.Add(q.from->ToString())));
-  if (q.to) w.terms.push_back(fmt::format("e.date <= {}", w.Add(q.to->ToString())));
-  if (!q.place.empty()) w.terms.push_back(fmt::format("e.place_key = {}", w.Add(FoldKey(q.place))));
-  if (!q.modality.empty()) w.terms.push_back(fmt::format("e.modality = {}", w.Add(q.modality)));
+  if (!q.plover.empty()) w.And(fmt::format("e.plover = {}", w.Add(q.plover)));
+  if (q.quad_class) w.And(fmt::format("e.quad_class = {}", q.quad_class));
+  if (q.from) w.And(fmt::format("e.date >= {}", w.Add(q.from->ToString())));
+  if (q.to) w.And(fmt::format("e.date <= {}", w.Add(q.to->ToString())));
+  if (!q.place.empty()) w.And(fmt::format("e.place_key = {}", w.Add(FoldKey(q.place))));
+  if (!q.modality.empty()) w.And(fmt::format("e.modality = {}", w.Add(q.modality)));
   if (!q.text.empty())
-    w.terms.push_back(fmt::format(
+    w.And(fmt::format(
         "e.id IN (SELECT m.event FROM mentions m WHERE m.sentence IN "
         "(SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH {}))",
         w.Add(FtsQuery(q.text))));
@@ -899,13 +991,38 @@ Where BuildWhere(const EventQuery& q) {
 }
 
 std::string QuerySql(const EventQuery& q, const Where& w) {
+  const char* order = q.newest_first ? " ORDER BY e.date DESC, e.id DESC" : " ORDER BY e.date, e.id";
+  const std::string limit = q.limit > 0 ? fmt::format(" LIMIT {}", q.limit + q.offset) : "";
+  // Every combination of alternatives is one branch.
+  std::vector<std::vector<std::string>> branches = {{}};
+  for (const auto& alternatives : w.conditions) {
+    std::vector<std::vector<std::string>> next;
+    for (const auto& b : branches)
+      for (const auto& alt : alternatives) {
+        next.push_back(b);
+        next.back().push_back(alt);
+      }
+    branches = std::move(next);
+  }
+  auto branch_sql = [&](const std::vector<std::string>& terms) {
+    std::string sql = "SELECT e.id FROM events e";
+    for (size_t i = 0; i < terms.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + terms[i];
+    return sql + order + limit;
+  };
   std::string sql = EventSelect();
   if (q.with_doc_ids)
     sql.insert(sql.find(" FROM events e"),
                ", (SELECT group_concat(doc_id, char(9)) FROM (SELECT d2.doc_id FROM mentions m2 JOIN documents d2 "
                "ON d2.id = m2.document WHERE m2.event = e.id GROUP BY d2.id ORDER BY min(m2.id)))");
-  for (size_t i = 0; i < w.terms.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + w.terms[i];
-  sql += q.newest_first ? " ORDER BY e.date DESC, e.id DESC" : " ORDER BY e.date, e.id";
+  if (branches.size() == 1 && branches[0].empty()) {
+    sql += order;
+  } else if (branches.size() == 1) {
+    sql += " WHERE e.id IN (" + branch_sql(branches[0]) + ")" + order;
+  } else {
+    std::string ids;
+    for (const auto& b : branches) ids += (ids.empty() ? "" : " UNION ") + ("SELECT * FROM (" + branch_sql(b) + ")");
+    sql += " WHERE e.id IN (" + ids + ")" + order;
+  }
   if (q.limit > 0) sql += fmt::format(" LIMIT {}", q.limit);
   if (q.offset > 0) sql += fmt::format("{} OFFSET {}", q.limit > 0 ? "" : " LIMIT -1", q.offset);
   return sql;
@@ -913,8 +1030,35 @@ std::string QuerySql(const EventQuery& q, const Where& w) {
 
 }  // namespace
 
+std::optional<std::vector<std::string>> SqliteStore::ListCodes(const char* column, const std::string& prefix) {
+  // A skip-scan by hand: one index seek per distinct value, at most kMax of them.
+  constexpr size_t kMax = 64;
+  const std::string sql =
+      fmt::format("SELECT {0} FROM events WHERE {0} > ?1 AND {0} < ?2 ORDER BY {0} LIMIT 1", column);
+  std::vector<std::string> out;
+  std::string after = prefix;
+  {
+    Stmt exact = Prepare(fmt::format("SELECT 1 FROM events WHERE {} = ? LIMIT 1", column));
+    if (!exact.ok()) return std::nullopt;
+    exact.Bind(1, prefix);
+    if (exact.Step() == SQLITE_ROW) out.push_back(prefix);
+  }
+  const std::string end = PrefixEnd(prefix);
+  while (out.size() <= kMax) {
+    Stmt s = Prepare(sql);
+    if (!s.ok()) return std::nullopt;
+    s.Bind(1, after).Bind(2, end);
+    const int rc = s.Step();
+    if (rc == SQLITE_DONE) return out;
+    if (rc != SQLITE_ROW) return std::nullopt;
+    after = s.Text(0);
+    out.push_back(after);
+  }
+  return std::nullopt;
+}
+
 Result<std::vector<StoredEvent>> SqliteStore::QueryEvents(const EventQuery& q) {
-  const Where w = BuildWhere(q);
+  const Where w = BuildWhere(q, [this](const char* c, const std::string& p) { return ListCodes(c, p); });
   const std::string sql = QuerySql(q, w);
   GRIOT_PREPARE(s, sql);
   for (size_t i = 0; i < w.params.size(); ++i) s.Bind(static_cast<int>(i + 1), w.params[i]);
@@ -943,7 +1087,7 @@ Result<std::vector<StoredEvent>> SqliteStore::QueryEvents(const EventQuery& q) {
 }
 
 Result<std::string> SqliteStore::QueryPlan(const EventQuery& q) {
-  const Where w = BuildWhere(q);
+  const Where w = BuildWhere(q, [this](const char* c, const std::string& p) { return ListCodes(c, p); });
   const std::string sql = "EXPLAIN QUERY PLAN " + QuerySql(q, w);
   GRIOT_PREPARE(s, sql);
   for (size_t i = 0; i < w.params.size(); ++i) s.Bind(static_cast<int>(i + 1), w.params[i]);

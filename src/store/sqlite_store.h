@@ -57,6 +57,7 @@ class SqliteStore : public Store {
                                                   const Date& to) override;
   Result<int64_t> AddEvent(const StoredEvent& event) override;
   Status UpdateEvent(const StoredEvent& event) override;
+  Status UpdateEventCounts(int64_t key, int mentions, int documents) override;
   Result<int64_t> AddMention(const Mention& mention) override;
   Result<bool> EventHasDocument(int64_t event_key, int64_t document_key) override;
   Result<std::vector<StoredEvent>> QueryEvents(const EventQuery& query) override;
@@ -81,10 +82,12 @@ class SqliteStore : public Store {
   Status Exec(const std::string& sql);
   Status Error(const std::string& what) const;
   Status Migrate(bool read_only);
+  std::optional<std::vector<std::string>> ListCodes(const char* column, const std::string& prefix);
 
   sqlite3* db_;
   std::string path_;
   int schema_version_ = 0;
+  int depth_ = 0;  // open transaction levels (1: a transaction, more: savepoints)
   std::map<std::string, sqlite3_stmt*> cache_;
 };
 

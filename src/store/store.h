@@ -6,7 +6,8 @@
 // the CLI use only this interface.
 //
 // Writes happen inside Begin()/Commit(): a document, its sentences, mentions and event
-// updates are committed together or not at all. A Store is used by one thread at a time.
+// updates are committed together or not at all (several documents may share one outer
+// transaction, each in its own nested one). A Store is used by one thread at a time.
 #pragma once
 
 #include <cstdint>
@@ -109,6 +110,9 @@ class Store {
   virtual ~Store() = default;
 
   // ---- transactions ----
+  // Transactions nest: a Begin() inside an open transaction starts a savepoint, and its
+  // Commit()/Rollback() releases or undoes only what was written since. Nothing is durable
+  // until the outermost Commit().
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;
   virtual Status Rollback() = 0;
@@ -146,6 +150,8 @@ class Store {
   // Rewrites the record, counts and representative mention of event `event.key` (its id
   // never changes).
   virtual Status UpdateEvent(const StoredEvent& event) = 0;
+  // Sets only the counts of event `key` (a merge that keeps the representative).
+  virtual Status UpdateEventCounts(int64_t key, int mentions, int documents) = 0;
   virtual Result<int64_t> AddMention(const Mention& mention) = 0;
   // Whether document `document_key` already reports event `event_key`.
   virtual Result<bool> EventHasDocument(int64_t event_key, int64_t document_key) = 0;
