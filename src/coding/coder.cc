@@ -93,7 +93,7 @@ struct Roles {
 class SentenceCoder {
  public:
   SentenceCoder(const DictionarySet& dicts, const CoderOptions& options, const Document& doc,
-                const Sentence& s, std::vector<Mention> mentions,
+                const Sentence& s, std::vector<ActorMention> mentions,
                 const std::unordered_set<std::string>& doc_countries,
                 const std::vector<std::vector<uint64_t>>& pattern_signatures, std::vector<Event>* out)
       : dicts_(dicts), options_(options), doc_(doc), s_(s), mentions_(std::move(mentions)),
@@ -271,7 +271,7 @@ class SentenceCoder {
 
   size_t GroupSize(int m) const {
     size_t count = 0;
-    for (const Mention& x : mentions_)
+    for (const ActorMention& x : mentions_)
       count += x.group == mentions_[static_cast<size_t>(m)].group && !x.code.empty() ? 1 : 0;
     return count;
   }
@@ -628,7 +628,7 @@ class SentenceCoder {
   }
 
   ActorRef MakeActor(int m) const {
-    const Mention& mention = mentions_[static_cast<size_t>(m)];
+    const ActorMention& mention = mentions_[static_cast<size_t>(m)];
     ActorRef a;
     a.span = {tok(mention.first).begin, tok(mention.end - 1).end};
     a.text = std::string(s_.text.substr(a.span.begin, a.span.end - a.span.begin));
@@ -675,7 +675,7 @@ class SentenceCoder {
   const CoderOptions& options_;
   const Document& doc_;
   const Sentence& s_;
-  std::vector<Mention> mentions_;
+  std::vector<ActorMention> mentions_;
   std::vector<PlaceMention> places_;
   std::vector<DateMention> dates_;
   std::vector<int> covered_;  // token -> mention index, -2 place, -1 free
@@ -739,11 +739,11 @@ DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sente
   DocumentResult result;
   result.sentences = static_cast<uint32_t>(sentences.size());
   // Pass 1: mentions, and the countries the document is about (to resolve place names).
-  std::vector<std::vector<Mention>> mentions(sentences.size());
+  std::vector<std::vector<ActorMention>> mentions(sentences.size());
   std::unordered_set<std::string> countries;
   for (size_t i = 0; i < sentences.size(); ++i) {
     mentions[i] = FindMentions(sentences[i], *dicts_, doc.date);
-    for (const Mention& m : mentions[i]) {
+    for (const ActorMention& m : mentions[i]) {
       const std::string c = dicts_->CountryOf(m.code);
       if (!c.empty()) countries.insert(c);
     }
@@ -773,7 +773,7 @@ DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sente
     std::unordered_map<std::string, int> counts;
     int total = 0;
     for (const auto& ms : mentions)
-      for (const Mention& m : ms) {
+      for (const ActorMention& m : ms) {
         const std::string c = dicts_->CountryOf(m.code);
         if (c.empty()) continue;
         ++counts[c];
@@ -789,7 +789,7 @@ DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sente
     constexpr double kDominantShare = 0.4;
     if (best >= 2 && best >= kDominantShare * total) {
       for (auto& ms : mentions)
-        for (Mention& m : ms) {
+        for (ActorMention& m : ms) {
           if (m.actor_entry >= 0 || m.code.size() != 3) continue;
           if (m.code == "GOV" || m.code == "MIL" || m.code == "COP" || m.code == "JUD" || m.code == "LEG" ||
               m.code == "SPY") {

@@ -81,9 +81,9 @@ void SplitActorCode(const DictionarySet& dicts, const std::string& code, std::st
   *sector = code.size() >= from + 3 ? code.substr(from, 3) : "";
 }
 
-std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
+std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& dicts,
                                   const std::optional<Date>& date) {
-  std::vector<Mention> out;
+  std::vector<ActorMention> out;
   const uint32_t n = static_cast<uint32_t>(s.tokens.size());
   auto actor_code = [&](int entry) { return dicts.actors.entry(static_cast<uint32_t>(entry)).CodeOn(date); };
   auto is_country_code = [&](const std::string& code) {
@@ -201,7 +201,7 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
       }
     }
     // Compose the code.
-    Mention m;
+    ActorMention m;
     m.first = i;
     m.end = pieces.back().end;
     int head_actor = -1;
@@ -252,7 +252,7 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
       while (pos <= all.size()) {
         size_t slash = all.find('/', pos);
         if (slash == std::string::npos) slash = all.size();
-        Mention part = m;
+        ActorMention part = m;
         part.code = all.substr(pos, slash - pos);
         if (!part.code.empty()) out.push_back(part);
         pos = slash + 1;
@@ -319,7 +319,7 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
 
 std::vector<PlaceMention> FindPlaces(const Sentence& s, const DictionarySet& dicts,
                                      const std::unordered_set<std::string>& doc_countries,
-                                     std::vector<Mention>* mentions) {
+                                     std::vector<ActorMention>* mentions) {
   std::vector<PlaceMention> out;
   const uint32_t n = static_cast<uint32_t>(s.tokens.size());
   for (uint32_t i = 0; i + 1 < n; ++i) {
@@ -337,7 +337,7 @@ std::vector<PlaceMention> FindPlaces(const Sentence& s, const DictionarySet& dic
     const bool from = s.tokens[i].key == "from";
     // A country or seat mention here is a place, not a participant ("attacked ... in Mali").
     auto mention = std::find_if(mentions->begin(), mentions->end(),
-                                [&](const Mention& m) { return m.first == j; });
+                                [&](const ActorMention& m) { return m.first == j; });
     PlaceMention pm;
     pm.first = j;
     thread_local std::vector<PhraseIndex::Match> matches;

@@ -18,7 +18,7 @@ namespace griot {
 // One actor named in a sentence: an actor phrase, an agent, or both combined ("Malian
 // soldiers" = MLI + ~MIL; "the president of Mali" = ~GOV of MLI; "Defence Minister Sadio
 // Camara" = the person's dated code).
-struct Mention {
+struct ActorMention {
   uint32_t first = 0;  // tokens [first, end)
   uint32_t end = 0;
   std::string code;
@@ -42,7 +42,7 @@ struct DateMention {
 };
 
 // Finds actor mentions. `date` selects dated codes.
-std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
+std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& dicts,
                                   const std::optional<Date>& date);
 
 // Finds places after locative prepositions ("in Moura", "near the town of Boulkessi"), and
@@ -50,7 +50,7 @@ std::vector<Mention> FindMentions(const Sentence& s, const DictionarySet& dicts,
 // An ambiguous name resolves to the candidate in `doc_countries`, else stays unresolved.
 std::vector<PlaceMention> FindPlaces(const Sentence& s, const DictionarySet& dicts,
                                      const std::unordered_set<std::string>& doc_countries,
-                                     std::vector<Mention>* mentions);
+                                     std::vector<ActorMention>* mentions);
 
 // Finds date expressions and resolves them against the document date `ref`: "on Tuesday",
 // "in June", "last year", "on 24 July 2023", "July 24, 2023", "in 2020", "since 2012",

@@ -73,11 +73,11 @@ Explanation Explain(std::string_view text, const std::optional<Date>& date, cons
 
   std::vector<Sentence> sentences = BuildSentences(doc);
   // The countries the text is about resolve ambiguous place names, as in the coder.
-  std::vector<std::vector<Mention>> found(sentences.size());
+  std::vector<std::vector<ActorMention>> found(sentences.size());
   std::unordered_set<std::string> countries;
   for (size_t i = 0; i < sentences.size(); ++i) {
     found[i] = FindMentions(sentences[i], dicts, date);
-    for (const Mention& m : found[i])
+    for (const ActorMention& m : found[i])
       if (std::string c = dicts.CountryOf(m.code); !c.empty()) countries.insert(c);
   }
   ActorLines actor_lines;
@@ -87,17 +87,17 @@ Explanation Explain(std::string_view text, const std::optional<Date>& date, cons
     es.index = s.index;
     es.text = std::string(s.text);
     for (const Token& t : s.tokens) es.tokens.push_back(t.key);
-    std::vector<Mention> mentions = found[i];
+    std::vector<ActorMention> mentions = found[i];
     std::vector<PlaceMention> places = FindPlaces(s, dicts, countries, &mentions);
     std::vector<int> covered(s.tokens.size(), -1);
-    for (const Mention& m : found[i]) {
+    for (const ActorMention& m : found[i]) {
       ExplainedMention em;
       em.first = m.first;
       em.end = m.end;
       em.text = SpanText(s, m.first, m.end);
       em.code = m.code;
       em.became_place = std::none_of(mentions.begin(), mentions.end(),
-                                     [&](const Mention& kept) { return kept.first == m.first && kept.end == m.end; });
+                                     [&](const ActorMention& kept) { return kept.first == m.first && kept.end == m.end; });
       if (m.actor_entry >= 0) {
         const ActorEntry& a = dicts.actors.entry(static_cast<uint32_t>(m.actor_entry));
         em.actor_id = a.actor_id;

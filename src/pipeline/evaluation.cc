@@ -237,7 +237,7 @@ EvalDocument MakeEvalDocument(const Document& doc, const DocumentResult& result,
     EvalSentence es;
     es.text = std::string(s.text);
     es.tokens = s.tokens;
-    for (const Mention& m : FindMentions(s, dicts, doc.date)) {
+    for (const ActorMention& m : FindMentions(s, dicts, doc.date)) {
       if (m.code.empty()) continue;
       es.mentions.push_back({m.first, m.end, m.code});
     }
