@@ -51,7 +51,7 @@ for (const [p, code] of [
   ['PLURINATIONAL_STATE_OF_BOLIVIA_', 'BOL'], ['REPUBLIC_OF_KOREA_', 'KOR'], ['THE_GAMBIA_', 'GMB'],
   ['GAMBIA_', 'GMB'], ['FRENCH_', 'FRA'], ['DOMINICAN_', 'DOM'], ['IVORY_COAST_', 'CIV'],
   ['KREMLIN_', 'RUSGOV'], ['KOULOUBA_', 'MLIGOV'], ['BAMAKO_', 'MLIGOV'], ['WHITE_HOUSE_', 'USAGOV'],
-  ['PENTAGON_', 'USAMIL'], ['ÉLYSÉE_', 'FRAGOV'], ['BENGHAZI_', 'LBY'],
+  ['PENTAGON_', 'USAGOVMIL'], ['ÉLYSÉE_', 'FRAGOV'], ['BENGHAZI_', 'LBY'],
 ]) check(`actors: ${p} -> ${code}`, phraseCode.get(p) === code);
 for (const p of ['US_', 'CONGO_', 'CONGOLESE_', 'JERSEY_', 'RÉUNION_', 'WELSH_', 'POLES_']) {
   check(`actors: ${p} absent`, !phraseCode.has(p));
