@@ -16,15 +16,6 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
-std::string ActorIdOf(std::string_view phrase) {
-  std::string id;
-  for (char c : phrase) {
-    if (c == ' ') c = '_';
-    id.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  }
-  while (!id.empty() && id.back() == '_') id.pop_back();
-  return id;
-}
 
 // Splits "PHRASE [A] [B c]" into the phrase and its bracketed parts.
 bool SplitCodes(std::string_view text, std::string_view* phrase, std::vector<std::string_view>* codes,
@@ -46,6 +37,16 @@ bool SplitCodes(std::string_view text, std::string_view* phrase, std::vector<std
 }
 
 }  // namespace
+
+std::string ActorIdOf(std::string_view phrase) {
+  std::string id;
+  for (char c : phrase) {
+    if (c == ' ') c = '_';
+    id.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  while (!id.empty() && id.back() == '_') id.pop_back();
+  return id;
+}
 
 std::optional<DatedCode> ParseDatedCode(std::string_view bracketed, std::string* error) {
   std::string_view s = TrimView(bracketed);

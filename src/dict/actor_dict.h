@@ -94,6 +94,10 @@ class AgentDictionary {
   PhraseIndex index_;
 };
 
+// The stable actor_id of a primary phrase: lower case, blanks as '_', no trailing '_'
+// ("WAGNER_GROUP_" -> "wagner_group").
+std::string ActorIdOf(std::string_view phrase);
+
 // Parses "[MLIGOV 910326-920608]", "[HOBREB > 990816]", "[--- <950630]", "[MLI]", "[###]".
 // A bracket with a date but no code ("[991201-010114]") or a date not separated from its code
 // ("[AAA950601-990815]") is an error.

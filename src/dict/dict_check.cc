@@ -97,16 +97,6 @@ std::string CodeSignature(const std::vector<ActorCodeLine>& codes) {
   return out;
 }
 
-// The actor_id a loader gives a primary phrase (see ActorDictionary).
-std::string ActorIdOf(std::string_view phrase) {
-  std::string id;
-  for (char c : phrase) {
-    if (c == ' ') c = '_';
-    id.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  }
-  while (!id.empty() && id.back() == '_') id.pop_back();
-  return id;
-}
 
 // "&WEAPON_" -> "WEAPON", as the verb loader names synsets.
 std::string SynsetName(std::string_view raw) {
