@@ -344,7 +344,7 @@ int RunExplain(const ExplainCliOptions& o) {
   }
   int n = 0;
   std::vector<int64_t> shown_docs;
-  for (const Mention& m : *mentions) {
+  for (const StoredMention& m : *mentions) {
     const Event& r = m.record;
     out += fmt::format("\n{}Report {}{} ({}{})\n", bold, ++n, reset, r.event_id,
                        r.event_id == e.event_id ? ", first report" : "");

@@ -73,7 +73,7 @@ Status Ingester::StoreMention(int64_t document_key, const Event& e) {
   if (e.target) {
     if (Status s = store_->NoteActor(*e.target); !s.ok()) return s;
   }
-  Mention m;
+  StoredMention m;
   m.record = e;
   m.document_key = document_key;
   m.sentence_key = *sentence_key;
@@ -85,7 +85,7 @@ Status Ingester::StoreMention(int64_t document_key, const Event& e) {
     const bool day = e.date.precision == Date::Precision::kDay;
     const Date from = day ? Date::FromDayNumber(e.date.DayNumber() - rules.window_days) : e.date;
     const Date to = day ? Date::FromDayNumber(e.date.DayNumber() + rules.window_days) : e.date;
-    auto candidates = store_->FindEventsNear(e.cameo_root, from, to);
+    auto candidates = store_->FindEventsNear(MergeKey(e), from, to);
     if (!candidates.ok()) return candidates.status();
     int best_days = 0;
     for (StoredEvent& c : *candidates) {

@@ -14,6 +14,11 @@
 #ifdef GRIOT_HAVE_GUMBO
 #include <gumbo.h>
 #endif
+// pugixml is a required dependency of griot_core (which griot_store links), so its header
+// being present means it is linked.
+#if !defined(GRIOT_HAVE_PUGIXML) && __has_include(<pugixml.hpp>)
+#define GRIOT_HAVE_PUGIXML 1
+#endif
 #ifdef GRIOT_HAVE_PUGIXML
 #include <pugixml.hpp>
 #endif

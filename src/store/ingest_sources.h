@@ -3,8 +3,8 @@
 // title, date and URL of an article) and news feeds (RSS 2.0, RSS 1.0 and Atom: one document
 // per item). Formats are chosen by file extension or forced with IngestFormat.
 //
-// HTML is parsed with gumbo and feeds with pugixml when griot is built with them
-// (GRIOT_HAVE_GUMBO, GRIOT_HAVE_PUGIXML); without them those inputs are rejected with a
+// HTML is parsed with gumbo when griot is built with it (GRIOT_HAVE_GUMBO) and feeds with
+// pugixml (always there: griot_core links it); without gumbo, web pages are rejected with a
 // message saying so.
 #pragma once
 

@@ -94,7 +94,7 @@ std::string Dump(Store& s) {
     out += StoredEventToJson(e) + "\n";
     auto ms = s.GetMentions(e.key);
     EXPECT_TRUE(ms.ok());
-    for (const Mention& m : *ms) out += "  " + m.record.event_id + " " + m.merge_reason + "\n";
+    for (const StoredMention& m : *ms) out += "  " + m.record.event_id + " " + m.merge_reason + "\n";
   }
   return out;
 }
@@ -227,20 +227,20 @@ class FailingStore : public Store {
   Status NoteActor(const ActorRef& a) override { return inner_->NoteActor(a); }
   Result<std::vector<std::string>> ResolveActor(const std::string& n) override { return inner_->ResolveActor(n); }
   Result<std::optional<ActorInfo>> GetActor(const std::string& id) override { return inner_->GetActor(id); }
-  Result<std::vector<StoredEvent>> FindEventsNear(const std::string& r, const Date& f, const Date& t) override {
-    return inner_->FindEventsNear(r, f, t);
+  Result<std::vector<StoredEvent>> FindEventsNear(const std::string& k, const Date& f, const Date& t) override {
+    return inner_->FindEventsNear(k, f, t);
   }
   Result<int64_t> AddEvent(const StoredEvent& e) override { return inner_->AddEvent(e); }
   Status UpdateEvent(const StoredEvent& e) override { return inner_->UpdateEvent(e); }
   Status UpdateEventCounts(int64_t k, int m, int d) override { return inner_->UpdateEventCounts(k, m, d); }
-  Result<int64_t> AddMention(const Mention& m) override {
+  Result<int64_t> AddMention(const StoredMention& m) override {
     if (++mentions_ == fail_at_) return Status::IoError("disk full (simulated)");
     return inner_->AddMention(m);
   }
   Result<bool> EventHasDocument(int64_t e, int64_t d) override { return inner_->EventHasDocument(e, d); }
   Result<std::vector<StoredEvent>> QueryEvents(const EventQuery& q) override { return inner_->QueryEvents(q); }
   Result<std::optional<StoredEvent>> FindEvent(const std::string& id) override { return inner_->FindEvent(id); }
-  Result<std::vector<Mention>> GetMentions(int64_t k) override { return inner_->GetMentions(k); }
+  Result<std::vector<StoredMention>> GetMentions(int64_t k) override { return inner_->GetMentions(k); }
   Result<int64_t> BeginRun(const IngestRun& r) override { return inner_->BeginRun(r); }
   Status UpdateRun(const IngestRun& r) override { return inner_->UpdateRun(r); }
   Status AddReject(int64_t r, const std::string& o, const std::string& why) override {

@@ -19,16 +19,16 @@ int ModalityClass(Modality m) {
   }
 }
 
-// How two actor slots match: "MLIMIL", "wagner_group", "(none)"; nullopt if they differ.
+// How two actor slots match: "MLIMIL", "MLIGOV (assimi_goita)", "(none)"; nullopt if they
+// differ.
 std::optional<std::string> ActorMatch(const std::optional<ActorRef>& a, const std::optional<ActorRef>& b) {
   if (!a && !b) return "(none)";
   if (!a || !b) return std::nullopt;
+  if (a->code != b->code || a->code.empty()) return std::nullopt;
   if (!a->actor_id.empty() && !b->actor_id.empty()) {
     if (a->actor_id != b->actor_id) return std::nullopt;
-    return a->code == b->code ? fmt::format("{} ({})", a->code, a->actor_id)
-                              : fmt::format("{} ({}, also coded {})", a->code, a->actor_id, b->code);
+    return fmt::format("{} ({})", a->code, a->actor_id);
   }
-  if (a->code != b->code || a->code.empty()) return std::nullopt;
   return a->code;
 }
 
@@ -42,6 +42,10 @@ double KmBetween(double lat1, double lon1, double lat2, double lon2) {
 }
 
 }  // namespace
+
+std::string MergeKey(const Event& e) {
+  return fmt::format("{}|{}|{}", e.cameo_root, e.source ? e.source->code : "-", e.target ? e.target->code : "-");
+}
 
 int DayDistance(const Event& a, const Event& b) {
   if (!a.date.valid() || !b.date.valid()) return 1 << 30;

@@ -1,8 +1,9 @@
 // When two reports describe the same happening. A new mention joins a stored event when all
 // of these hold (docs/store.md, "De-duplication"):
 //   - the same CAMEO root (event family);
-//   - the same source and the same target: equal dictionary actor ids when both sides have
-//     one, else equal actor codes; an absent actor matches only an absent actor;
+//   - the same source and the same target: equal actor codes, and equal dictionary actor ids
+//     when both sides have one (two officials coded MLIGOV are different actors); an absent
+//     actor matches only an absent actor;
 //   - the same place when both name one (matching keys of the names, or coordinates within
 //     `place_km`); a place named by only one side does not block unless `require_place`;
 //   - dates within `window_days` when both are day-precise; month- or year-precise dates
@@ -33,5 +34,9 @@ std::optional<std::string> MergeReason(const MergeRules& rules, const Event& eve
 
 // Days between the two events' dates (absolute); a large number if either is undated.
 int DayDistance(const Event& a, const Event& b);
+
+// What two mergeable events share exactly: "19|IMGMOSJNM|MLIMIL" (CAMEO root, source code,
+// target code; "-" for an absent actor). The store indexes it to find merge candidates.
+std::string MergeKey(const Event& e);
 
 }  // namespace griot

@@ -10,11 +10,13 @@ Event Make(const char* date, const char* src, const char* tgt, const char* cameo
   e.date = *ParseIsoDate(date);
   if (src) {
     e.source.emplace();
-    e.source->text = e.source->code = src;
+    e.source->text = std::string(src);
+    e.source->code = e.source->text;
   }
   if (tgt) {
     e.target.emplace();
-    e.target->text = e.target->code = tgt;
+    e.target->text = std::string(tgt);
+    e.target->code = e.target->text;
   }
   e.cameo = cameo;
   e.cameo_root = std::string(cameo).substr(0, 2);
@@ -55,6 +57,8 @@ TEST(Merge, ActorsMustAgree) {
   EXPECT_FALSE(MergeReason(rules, a, b));
   b.source->actor_id = "assimi_goita";
   EXPECT_TRUE(MergeReason(rules, a, b));
+  EXPECT_EQ(MergeKey(a), "11|MLIGOV|FRA");
+  EXPECT_EQ(MergeKey(Make("2022-03-20", "A", nullptr, "190")), "19|A|-");
 }
 
 TEST(Merge, Places) {

@@ -14,6 +14,7 @@
 
 #include "base/utf8.h"
 #include "store/hash.h"
+#include "store/merge.h"
 
 namespace griot {
 
@@ -82,12 +83,12 @@ CREATE TABLE documents(
   duplicate_of INTEGER REFERENCES documents(id),
   distance INTEGER NOT NULL DEFAULT 0,
   origin TEXT NOT NULL, source TEXT NOT NULL, url TEXT NOT NULL, title TEXT NOT NULL, date TEXT,
-  text TEXT NOT NULL, sentences INTEGER NOT NULL DEFAULT 0,
-  run INTEGER REFERENCES runs(id));
-CREATE INDEX documents_band0 ON documents(band0);
-CREATE INDEX documents_band1 ON documents(band1);
-CREATE INDEX documents_band2 ON documents(band2);
-CREATE INDEX documents_band3 ON documents(band3);
+  sentences INTEGER NOT NULL DEFAULT 0, run INTEGER REFERENCES runs(id),
+  text TEXT NOT NULL);
+CREATE INDEX documents_band0 ON documents(band0, simhash);
+CREATE INDEX documents_band1 ON documents(band1, simhash);
+CREATE INDEX documents_band2 ON documents(band2, simhash);
+CREATE INDEX documents_band3 ON documents(band3, simhash);
 CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
 CREATE TABLE sentences(
   id INTEGER PRIMARY KEY, document INTEGER NOT NULL REFERENCES documents(id),
@@ -107,7 +108,7 @@ CREATE TABLE actor_aliases(
   mentions INTEGER NOT NULL DEFAULT 1, PRIMARY KEY(actor_id, key)) WITHOUT ROWID;
 CREATE INDEX actor_aliases_key ON actor_aliases(key);
 CREATE TABLE events(
-  id INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, {0}, place_key TEXT,
+  id INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, {0}, place_key TEXT, merge_key TEXT NOT NULL,
   mentions INTEGER NOT NULL DEFAULT 1, documents INTEGER NOT NULL DEFAULT 1,
   document INTEGER NOT NULL REFERENCES documents(id), sentence INTEGER NOT NULL REFERENCES sentences(id));
 CREATE INDEX events_date ON events(date);
@@ -124,12 +125,13 @@ CREATE INDEX events_plover ON events(plover, date);
 CREATE INDEX events_quad ON events(quad_class, date);
 CREATE INDEX events_place ON events(place_key, date);
 CREATE INDEX events_modality ON events(modality, date);
+CREATE INDEX events_merge ON events(merge_key, date);
 CREATE TABLE mentions(
   id INTEGER PRIMARY KEY, mention_id TEXT NOT NULL UNIQUE,
   event INTEGER NOT NULL REFERENCES events(id), document INTEGER NOT NULL REFERENCES documents(id),
   sentence INTEGER NOT NULL REFERENCES sentences(id), sentence_index INTEGER NOT NULL,
   {0}, merge_reason TEXT);
-CREATE INDEX mentions_event ON mentions(event);
+CREATE INDEX mentions_event ON mentions(event, document);
 CREATE INDEX mentions_document ON mentions(document);
 CREATE INDEX mentions_sentence ON mentions(sentence);
 INSERT INTO meta(key, value) VALUES ('created_by', 'griot 0.1.0');
@@ -357,6 +359,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   }
   std::unique_ptr<SqliteStore> store(new SqliteStore(db, path));
   sqlite3_busy_timeout(db, 10000);
+  // Pages are read through a memory map (no copy per page read); 1 GiB of address space.
+  sqlite3_exec(db, "PRAGMA mmap_size = 1073741824", nullptr, nullptr, nullptr);
   sqlite3_extended_result_codes(db, 1);
   if (Status s = store->Migrate(mode == StoreMode::kReadOnly); !s.ok()) return s;
   return store;
@@ -398,7 +402,8 @@ Status SqliteStore::Migrate(bool read_only) {
   // synchronous=NORMAL in WAL mode: a commit survives the process being killed at any moment
   // (it is in the WAL before COMMIT returns); only a power loss may undo the last commits,
   // never corrupt the file.
-  if (Status s = Exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY");
+  if (Status s = Exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -131072; "
+                      "PRAGMA temp_store = MEMORY");
       !s.ok())
     return s;
   for (const Migration& m : Migrations()) {
@@ -414,11 +419,14 @@ Status SqliteStore::Migrate(bool read_only) {
     version = m.version;
   }
   schema_version_ = static_cast<int>(version);
+  writable_ = true;
   return Status::Ok();
 }
 
 SqliteStore::~SqliteStore() {
   for (auto& [sql, s] : cache_) sqlite3_finalize(s);
+  // Refreshes the planner's statistics where they are stale (bounded: analysis_limit).
+  if (writable_) sqlite3_exec(db_, "PRAGMA analysis_limit = 400; PRAGMA optimize;", nullptr, nullptr, nullptr);
   sqlite3_close(db_);
 }
 
@@ -492,18 +500,32 @@ Result<std::optional<StoredDocument>> SqliteStore::FindDocumentByHash(const std:
 }
 
 Result<std::vector<StoredDocument>> SqliteStore::FindSimilarDocuments(uint64_t simhash, int max_distance) {
-  GRIOT_PREPARE(s, fmt::format("SELECT {} FROM documents WHERE (band0 = ?1 OR band1 = ?2 OR band2 = ?3 OR band3 = ?4) "
-                               "AND duplicate_of IS NULL AND simhash IS NOT NULL",
-                               kDocumentColumns));
-  for (int b = 0; b < 4; ++b) s.Bind(b + 1, static_cast<int64_t>(SimHashBand(simhash, b)));
+  // Four index-only scans, one per band: (bandN, simhash) holds the fingerprint, so only
+  // documents within the distance are read.
+  std::vector<int64_t> keys;
+  for (int b = 0; b < 4; ++b) {
+    GRIOT_PREPARE(s, fmt::format("SELECT id, simhash FROM documents WHERE band{} = ?", b));
+    s.Bind(1, static_cast<int64_t>(SimHashBand(simhash, b)));
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      if (s.IsNull(1)) continue;
+      if (HammingDistance(static_cast<uint64_t>(s.Int(1)), simhash) <= max_distance) keys.push_back(s.Int(0));
+    }
+    if (rc != SQLITE_DONE) return Error("looking up similar documents");
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   std::vector<StoredDocument> out;
-  int rc;
-  while ((rc = s.Step()) == SQLITE_ROW) {
+  for (int64_t key : keys) {
+    GRIOT_PREPARE(s, fmt::format("SELECT {} FROM documents WHERE id = ? AND duplicate_of IS NULL", kDocumentColumns));
+    s.Bind(1, key);
+    const int rc = s.Step();
+    if (rc == SQLITE_DONE) continue;
+    if (rc != SQLITE_ROW) return Error("reading a similar document");
     StoredDocument d = ReadDocument(s, false);
     d.distance = HammingDistance(*d.simhash, simhash);
-    if (d.distance <= max_distance) out.push_back(std::move(d));
+    out.push_back(std::move(d));
   }
-  if (rc != SQLITE_DONE) return Error("looking up similar documents");
   std::sort(out.begin(), out.end(), [](const StoredDocument& a, const StoredDocument& b) {
     return a.distance != b.distance ? a.distance < b.distance : a.key < b.key;
   });
@@ -812,10 +834,10 @@ std::string PlaceKey(const Event& e) { return e.location ? FoldKey(e.location->n
 
 }  // namespace
 
-Result<std::vector<StoredEvent>> SqliteStore::FindEventsNear(const std::string& cameo_root, const Date& from,
+Result<std::vector<StoredEvent>> SqliteStore::FindEventsNear(const std::string& merge_key, const Date& from,
                                                              const Date& to) {
-  GRIOT_PREPARE(s, EventSelect() + " WHERE e.cameo_root = ? AND e.date BETWEEN ? AND ? ORDER BY e.id");
-  s.Bind(1, cameo_root).Bind(2, from.ToString()).Bind(3, to.ToString());
+  GRIOT_PREPARE(s, EventSelect() + " WHERE e.merge_key = ? AND e.date BETWEEN ? AND ? ORDER BY e.id");
+  s.Bind(1, merge_key).Bind(2, from.ToString()).Bind(3, to.ToString());
   std::vector<StoredEvent> out;
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) out.push_back(ReadEvent(s));
@@ -826,9 +848,10 @@ Result<std::vector<StoredEvent>> SqliteStore::FindEventsNear(const std::string& 
 Result<int64_t> SqliteStore::AddEvent(const StoredEvent& ev) {
   static const std::string kSql = [] {
     std::string q;
-    for (int i = 0; i < kRecordColumnCount + 5; ++i) q += ",?";
+    for (int i = 0; i < kRecordColumnCount + 6; ++i) q += ",?";
     return fmt::format(
-        "INSERT INTO events(event_id, {}, place_key, mentions, documents, document, sentence) VALUES (?{})",
+        "INSERT INTO events(event_id, {}, place_key, mentions, documents, document, sentence, merge_key) "
+        "VALUES (?{})",
         kRecordColumns, q);
   }();
   GRIOT_PREPARE(s, kSql);
@@ -836,7 +859,7 @@ Result<int64_t> SqliteStore::AddEvent(const StoredEvent& ev) {
   BindRecord(s, 2, ev.record);
   constexpr int c = 2 + kRecordColumnCount;
   s.BindOpt(c, PlaceKey(ev.record)).Bind(c + 1, ev.mentions).Bind(c + 2, ev.documents);
-  s.Bind(c + 3, ev.document_key).Bind(c + 4, ev.sentence_key);
+  s.Bind(c + 3, ev.document_key).Bind(c + 4, ev.sentence_key).Bind(c + 5, MergeKey(ev.record));
   if (s.Step() != SQLITE_DONE) return Error(fmt::format("storing event {}", ev.record.event_id));
   return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
 }
@@ -856,15 +879,15 @@ Status SqliteStore::UpdateEvent(const StoredEvent& ev) {
       i = j + 1;
     }
     return fmt::format(
-        "UPDATE events SET {}, place_key = ?{}, mentions = ?{}, documents = ?{}, document = ?{}, sentence = ?{} "
-        "WHERE id = ?{}",
-        set, n, n + 1, n + 2, n + 3, n + 4, n + 5);
+        "UPDATE events SET {}, place_key = ?{}, mentions = ?{}, documents = ?{}, document = ?{}, sentence = ?{}, "
+        "merge_key = ?{} WHERE id = ?{}",
+        set, n, n + 1, n + 2, n + 3, n + 4, n + 5, n + 6);
   }();
   GRIOT_PREPARE(s, kSql);
   BindRecord(s, 1, ev.record);
   constexpr int c = 1 + kRecordColumnCount;
   s.BindOpt(c, PlaceKey(ev.record)).Bind(c + 1, ev.mentions).Bind(c + 2, ev.documents);
-  s.Bind(c + 3, ev.document_key).Bind(c + 4, ev.sentence_key).Bind(c + 5, ev.key);
+  s.Bind(c + 3, ev.document_key).Bind(c + 4, ev.sentence_key).Bind(c + 5, MergeKey(ev.record)).Bind(c + 6, ev.key);
   if (s.Step() != SQLITE_DONE) return Error(fmt::format("updating event {}", ev.record.event_id));
   return Status::Ok();
 }
@@ -876,7 +899,7 @@ Status SqliteStore::UpdateEventCounts(int64_t key, int mentions, int documents) 
   return Status::Ok();
 }
 
-Result<int64_t> SqliteStore::AddMention(const Mention& m) {
+Result<int64_t> SqliteStore::AddMention(const StoredMention& m) {
   static const std::string kSql = [] {
     std::string q;
     for (int i = 0; i < kRecordColumnCount; ++i) q += ",?";
@@ -1114,7 +1137,7 @@ Result<std::optional<StoredEvent>> SqliteStore::FindEvent(const std::string& id)
   return std::optional<StoredEvent>();
 }
 
-Result<std::vector<Mention>> SqliteStore::GetMentions(int64_t event_key) {
+Result<std::vector<StoredMention>> SqliteStore::GetMentions(int64_t event_key) {
   static const std::string kSql = fmt::format(
       "SELECT m.id, m.mention_id, {}, m.event, m.document, m.sentence, m.sentence_index, s.text, d.doc_id, "
       "d.title, d.source, d.url, m.merge_reason FROM mentions m JOIN sentences s ON s.id = m.sentence "
@@ -1122,10 +1145,10 @@ Result<std::vector<Mention>> SqliteStore::GetMentions(int64_t event_key) {
       PrefixedColumns("m."));
   GRIOT_PREPARE(s, kSql);
   s.Bind(1, event_key);
-  std::vector<Mention> out;
+  std::vector<StoredMention> out;
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) {
-    Mention m;
+    StoredMention m;
     m.key = s.Int(0);
     m.record.event_id = s.Text(1);
     ReadRecord(s, 2, &m.record);

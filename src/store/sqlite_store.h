@@ -53,16 +53,16 @@ class SqliteStore : public Store {
   Result<std::vector<std::string>> ResolveActor(const std::string& name) override;
   Result<std::optional<ActorInfo>> GetActor(const std::string& actor_id) override;
 
-  Result<std::vector<StoredEvent>> FindEventsNear(const std::string& cameo_root, const Date& from,
+  Result<std::vector<StoredEvent>> FindEventsNear(const std::string& merge_key, const Date& from,
                                                   const Date& to) override;
   Result<int64_t> AddEvent(const StoredEvent& event) override;
   Status UpdateEvent(const StoredEvent& event) override;
   Status UpdateEventCounts(int64_t key, int mentions, int documents) override;
-  Result<int64_t> AddMention(const Mention& mention) override;
+  Result<int64_t> AddMention(const StoredMention& mention) override;
   Result<bool> EventHasDocument(int64_t event_key, int64_t document_key) override;
   Result<std::vector<StoredEvent>> QueryEvents(const EventQuery& query) override;
   Result<std::optional<StoredEvent>> FindEvent(const std::string& id) override;
-  Result<std::vector<Mention>> GetMentions(int64_t event_key) override;
+  Result<std::vector<StoredMention>> GetMentions(int64_t event_key) override;
 
   Result<int64_t> BeginRun(const IngestRun& run) override;
   Status UpdateRun(const IngestRun& run) override;
@@ -87,7 +87,8 @@ class SqliteStore : public Store {
   sqlite3* db_;
   std::string path_;
   int schema_version_ = 0;
-  int depth_ = 0;  // open transaction levels (1: a transaction, more: savepoints)
+  int depth_ = 0;
+  bool writable_ = false;  // open transaction levels (1: a transaction, more: savepoints)
   std::map<std::string, sqlite3_stmt*> cache_;
 };
 

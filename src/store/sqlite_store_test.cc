@@ -50,10 +50,12 @@ Event MakeEvent(const std::string& id, const char* date, const char* src, const 
   e.date = *ParseIsoDate(date);
   e.sentence = std::string(src) + " attacked " + tgt + " near Moura.";
   e.source.emplace();
-  e.source->text = e.source->code = src;
+  e.source->text = std::string(src);
+  e.source->code = e.source->text;
   e.source->span = {0, 3};
   e.target.emplace();
-  e.target->text = e.target->code = tgt;
+  e.target->text = std::string(tgt);
+  e.target->code = e.target->text;
   e.target->country = "MLI";
   e.target->sector = "MIL";
   e.target->actor_id = "mali";
@@ -98,7 +100,7 @@ int64_t Put(Store& s, const std::string& doc_id, const Event& e) {
   ev.sentence_key = *sk;
   auto ek = s.AddEvent(ev);
   EXPECT_TRUE(ek.ok()) << ek.status().message();
-  Mention m;
+  StoredMention m;
   m.record = e;
   m.event_key = *ek;
   m.document_key = *dk;

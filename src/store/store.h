@@ -39,7 +39,7 @@ struct StoredDocument {
 };
 
 // One coded report: the event record of `griot code` for one sentence of one document.
-struct Mention {
+struct StoredMention {
   int64_t key = 0;
   int64_t event_key = 0;       // the happening it reports
   int64_t document_key = 0;
@@ -142,8 +142,9 @@ class Store {
   virtual Result<std::optional<ActorInfo>> GetActor(const std::string& actor_id) = 0;
 
   // ---- events and mentions ----
-  // Events with CAMEO root `cameo_root` dated within [from, to], for merging.
-  virtual Result<std::vector<StoredEvent>> FindEventsNear(const std::string& cameo_root, const Date& from,
+  // Events whose MergeKey (merge.h) is `merge_key`, dated within [from, to]: the candidates
+  // a new mention may join.
+  virtual Result<std::vector<StoredEvent>> FindEventsNear(const std::string& merge_key, const Date& from,
                                                           const Date& to) = 0;
   // Stores a new event (record.event_id must be unique) and returns its key.
   virtual Result<int64_t> AddEvent(const StoredEvent& event) = 0;
@@ -152,7 +153,7 @@ class Store {
   virtual Status UpdateEvent(const StoredEvent& event) = 0;
   // Sets only the counts of event `key` (a merge that keeps the representative).
   virtual Status UpdateEventCounts(int64_t key, int mentions, int documents) = 0;
-  virtual Result<int64_t> AddMention(const Mention& mention) = 0;
+  virtual Result<int64_t> AddMention(const StoredMention& mention) = 0;
   // Whether document `document_key` already reports event `event_key`.
   virtual Result<bool> EventHasDocument(int64_t event_key, int64_t document_key) = 0;
 
@@ -160,7 +161,7 @@ class Store {
   // The event with this id, or the event a mention with this id belongs to.
   virtual Result<std::optional<StoredEvent>> FindEvent(const std::string& id) = 0;
   // Mentions of an event in the order they were stored, with sentence and document fields.
-  virtual Result<std::vector<Mention>> GetMentions(int64_t event_key) = 0;
+  virtual Result<std::vector<StoredMention>> GetMentions(int64_t event_key) = 0;
 
   // ---- runs ----
   virtual Result<int64_t> BeginRun(const IngestRun& run) = 0;
