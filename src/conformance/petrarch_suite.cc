@@ -1,5 +1,7 @@
 #include "conformance/petrarch_suite.h"
 
+#include "base/strings.h"
+
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
@@ -15,21 +17,6 @@ std::string Trim(std::string s) {
   s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
   s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
   return s;
-}
-
-std::string Collapse(const std::string& s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
 }
 
 }  // namespace
@@ -87,7 +74,7 @@ Result<PetrarchSuite> LoadPetrarchSuite(const std::string& path) {
     r.category = n.attribute("category").value();
     r.date = n.attribute("date").value();
     r.is_sentence = std::string(n.attribute("sentence").value()) != "false";
-    r.text = Collapse(n.child_value("Text"));
+    r.text = CollapseWhitespace(n.child_value("Text"));
     r.parse = Trim(n.child_value("Parse"));
     r.line = line_of(n.offset_debug());
     r.config = std::move(pending_config);

@@ -1,5 +1,7 @@
 #include "conformance/tabari_suite.h"
 
+#include "base/strings.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -17,21 +19,6 @@ namespace fs = std::filesystem;
 std::string Upper(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string Collapse(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
   return out;
 }
 
@@ -79,7 +66,7 @@ void ReadBlocks(std::string_view comment, int first_line, TabariRecord* r) {
     pos = close + (close < comment.size() ? 1 : 0);
     std::string_view body = TrimView(inner);
     if (Upper(body.substr(0, std::min<size_t>(body.size(), 7))) == "OPTION:") {
-      r->options.push_back(Collapse(TrimView(body.substr(7))));
+      r->options.push_back(CollapseWhitespace(TrimView(body.substr(7))));
       continue;
     }
     if (body.empty()) continue;  // "{}" in a remark ("... coded in {}]")
@@ -156,7 +143,7 @@ std::vector<TabariRecord> ParseTabariRecords(std::string_view content, const std
     size_t d = 0;
     while (d < header.size() && std::isdigit(static_cast<unsigned char>(header[d]))) ++d;
     r.date_text = std::string(header.substr(0, d));
-    r.id = Collapse(header.substr(d));
+    r.id = CollapseWhitespace(header.substr(d));
     r.category = CategoryOf(r.id);
     // TABARI reads a fixed-width date (6 digits, 8 with SET: YYYY): a 7- or 9-digit run, a
     // typing slip the suite has twice, is read by its first 6 or 8 digits.
@@ -193,7 +180,7 @@ std::vector<TabariRecord> ParseTabariRecords(std::string_view content, const std
       comment.append(l);
       comment.push_back('\n');
     }
-    r.text = Collapse(text);
+    r.text = CollapseWhitespace(text);
     if (const size_t end = comment.rfind("*/"); end != std::string::npos) comment.resize(end);
     if (in_comment) ReadBlocks(comment, comment_line, &r);
     for (const std::string& p : r.problems) problems->push_back(fmt::format("{}: record {}: {}", file, r.id, p));
@@ -227,7 +214,7 @@ Result<TabariSuite> LoadTabariSuite(const std::string& path, const std::string& 
       if (!content.ok()) continue;
       for (std::string_view l : Lines(*content)) {
         if (!TrimView(l).starts_with("<textfile>")) continue;
-        if (Collapse(TrimView(l).substr(10)) == given.filename().string()) {
+        if (CollapseWhitespace(TrimView(l).substr(10)) == given.filename().string()) {
           suite.project_path = p.string();
           project_content = std::move(*content);
         }
@@ -248,7 +235,7 @@ Result<TabariSuite> LoadTabariSuite(const std::string& path, const std::string& 
     const size_t close = l.find('>');
     if (close == std::string_view::npos) continue;
     const std::string tag = Upper(l.substr(1, close - 1));
-    const std::string value = Collapse(l.substr(close + 1));
+    const std::string value = CollapseWhitespace(l.substr(close + 1));
     if (tag == "ACTORSFILE" || tag == "AGENTSFILE" || tag == "VERBSFILE" || tag == "OPTIONSFILE" || tag == "TEXTFILE") {
       if (value.empty()) {
         suite.problems.push_back(fmt::format("{}:{}: <{}> names no file", suite.project_path, number, tag));
@@ -280,7 +267,7 @@ Result<TabariSuite> LoadTabariSuite(const std::string& path, const std::string& 
         ++suite.labels;
         continue;
       }
-      suite.options.push_back(Collapse(l));
+      suite.options.push_back(CollapseWhitespace(l));
     }
   }
 
