@@ -1,12 +1,13 @@
 #include "conformance/petrarch_suite.h"
 
-#include "base/strings.h"
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
 #include <algorithm>
 #include <sstream>
+
+#include "base/strings.h"
 
 namespace griot {
 

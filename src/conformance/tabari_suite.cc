@@ -1,12 +1,13 @@
 #include "conformance/tabari_suite.h"
 
-#include "base/strings.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+
+#include "base/strings.h"
 
 #include "dict/dict_file.h"
 
