@@ -1,6 +1,5 @@
 #include "conformance/petrarch_suite.h"
 
-
 #include <fmt/format.h>
 #include <pugixml.hpp>
 

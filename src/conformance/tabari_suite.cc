@@ -1,6 +1,5 @@
 #include "conformance/tabari_suite.h"
 
-
 #include <fmt/format.h>
 
 #include <algorithm>
