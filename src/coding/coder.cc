@@ -708,6 +708,39 @@ Coder::Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options)
   }
 }
 
+namespace {
+
+bool SameActor(const std::optional<ActorRef>& a, const std::optional<ActorRef>& b) {
+  return a && b && a->code == b->code && a->actor_id == b->actor_id;
+}
+
+}  // namespace
+
+// One sentence often says the same thing twice, verb and noun ("imposed sanctions on X"
+// matches the verb pattern with its subject and the nominal trigger without one): an event
+// that lacks a source (or a target) is dropped when another event of the same sentence has
+// the same code and the same other actor and names the missing one.
+void DropSubsumedEvents(std::vector<Event>* events, size_t first) {
+  auto subsumed = [&](const Event& e) {
+    for (size_t j = first; j < events->size(); ++j) {
+      const Event& f = (*events)[j];
+      if (&f == &e || f.cameo != e.cameo) continue;
+      if (!e.source && f.source && SameActor(e.target, f.target)) return true;
+      if (!e.target && f.target && SameActor(e.source, f.source)) return true;
+    }
+    return false;
+  };
+  std::vector<bool> drop(events->size(), false);
+  for (size_t i = first; i < events->size(); ++i) drop[i] = subsumed((*events)[i]);
+  size_t out = first;
+  for (size_t i = first; i < events->size(); ++i) {
+    if (drop[i]) continue;
+    if (out != i) (*events)[out] = std::move((*events)[i]);
+    ++out;
+  }
+  events->resize(out);
+}
+
 DocumentResult Coder::CodeDocument(const Document& doc) const {
   if (doc.parses.empty()) {
     std::vector<Sentence> sentences = BuildSentences(doc);
@@ -805,9 +838,11 @@ DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sente
     if (options_.semantics == Semantics::kPetrarch1 && sentences[i].tree &&
         CodePetrarch1Sentence(*dicts_, options_, doc, sentences[i], &result.events))
       continue;
+    const size_t first_event = result.events.size();
     SentenceCoder sc(*dicts_, options_, doc, sentences[i], std::move(mentions[i]), countries, pattern_signatures_,
                      &result.events);
     sc.Run();
+    DropSubsumedEvents(&result.events, first_event);
   }
   return result;
 }

@@ -67,6 +67,11 @@ class Coder {
   std::vector<std::vector<uint64_t>> pattern_signatures_;
 };
 
+// Removes from events[first, end) the events that repeat another event of the same sentence
+// with one actor missing (same code, same other actor); griot semantics applies it to each
+// sentence's events.
+void DropSubsumedEvents(std::vector<Event>* events, size_t first);
+
 // One bit (of 64) chosen by a word's hash: a sentence's signature is the OR over its words,
 // and a pattern can only match if its signature is contained in the sentence's.
 uint64_t WordSignature(std::string_view key);

@@ -26,7 +26,14 @@ struct Sentence {
   std::shared_ptr<const ParseTree> tree;  // constituency tree, when pre-parsed
 };
 
-// Splits a document's text into sentences of tokens (text stage: tokenizer + splitter).
+// The most tokens one Sentence holds. News sentences rarely pass 80 tokens; a longer "sentence"
+// (an unpunctuated dump, a table flattened to one line, a hostile input) is cut into pieces of
+// at most this many tokens, each after its last ";", ":" or "," when there is one in the
+// second half, and each piece is coded as a sentence of its own.
+inline constexpr uint32_t kMaxSentenceTokens = 200;
+
+// Splits a document's text into sentences of tokens (text stage: tokenizer + splitter), run-on
+// sentences cut as kMaxSentenceTokens says.
 std::vector<Sentence> BuildSentences(const Document& doc);
 
 }  // namespace griot
