@@ -22,5 +22,9 @@ void AddStoreCommands(CLI::App& app, std::vector<Command>* commands);
 void AddValidateCommand(CLI::App& app, std::vector<Command>* commands);
 void AddDictCommand(CLI::App& app, std::vector<Command>* commands);
 void AddEvalCommand(CLI::App& app, std::vector<Command>* commands);
+void AddStatsCommand(CLI::App& app, std::vector<Command>* commands);
+// brief and demo (brief_command.cc, demo_command.cc)
+void AddBriefCommand(CLI::App& app, std::vector<Command>* commands);
+void AddDemoCommand(CLI::App& app, std::vector<Command>* commands);
 
 }  // namespace griot::cli

@@ -14,6 +14,9 @@ int main(int argc, char** argv) {
   griot::cli::AddValidateCommand(app, &commands);
   griot::cli::AddDictCommand(app, &commands);
   griot::cli::AddEvalCommand(app, &commands);
+  griot::cli::AddStatsCommand(app, &commands);
+  griot::cli::AddBriefCommand(app, &commands);
+  griot::cli::AddDemoCommand(app, &commands);
   CLI11_PARSE(app, argc, argv);
   for (const auto& c : commands)
     if (c.app->parsed()) return c.run();

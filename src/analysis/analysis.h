@@ -48,6 +48,16 @@ struct ResolvedSubject {
 // the store; try `griot events --actor X`").
 Result<ResolvedSubject> ResolveSubject(Store& store, const Subject& subject);
 
+// Country names by ISO alpha-3 code ("MLI" -> "Mali"), read from data/generated/countries.tsv
+// (header line; columns iso3, iso2, name, ...).
+using CountryNames = std::map<std::string, std::string>;
+Result<CountryNames> LoadCountryNames(const std::string& path);
+
+// As above; with `names`, a country may also be given by name ("Mali") and is displayed by
+// name. Errors: an empty store ("the store has no events"), a country, actor or code with no
+// event in the store, a malformed full-text query (kInvalidInput); all name the subject.
+Result<ResolvedSubject> ResolveSubject(Store& store, const Subject& subject, const CountryNames& names);
+
 // An inclusive date window.
 struct Window {
   Date from, to;
@@ -99,6 +109,11 @@ struct EscalationOptions {
   double threshold = 2.0;     // |z|
   double sd_floor = 1.0;      // avoids infinite z on flat histories
   int64_t min_events = 3;
+  // Also test the count of all events (a rise in reporting, which may be cooperation): off
+  // by default, so that an escalation signal always concerns conflict.
+  bool all_events = false;
+  // Goldstein-mean signals need the mean to move by at least this much (scale -10..+10).
+  double min_goldstein_change = 1.0;
 };
 
 struct Signal {
@@ -157,7 +172,7 @@ Result<Network> InteractionNetwork(Store& store, const EventQuery& query, const 
 // A dated relation between two actors (data/dict/actor_links.tsv).
 struct ActorLink {
   std::string from, to;        // actor ids
-  std::string relation;        // succeeded_by, component_of, leader_of, allied_with, split_from
+  std::string relation;        // succeeded_by, component_of, member_of, leader_of, allied_with, split_from
   std::optional<Date> start, end;
   std::string note;
 };

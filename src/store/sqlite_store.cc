@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <ctime>
 #include <cstdlib>
 #include <cstring>
@@ -137,6 +138,12 @@ CREATE INDEX mentions_sentence ON mentions(sentence);
 INSERT INTO meta(key, value) VALUES ('created_by', 'griot 0.1.0');
 )sql",
                           kRecordColumnDefs)},
+      // The codes each dictionary actor was coded with, and when (Store::ActorRoles, actor
+      // timelines), read from the indexes alone.
+      {2, R"sql(
+CREATE INDEX events_source_actor_code ON events(source_actor_id, source_code, date);
+CREATE INDEX events_target_actor_code ON events(target_actor_id, target_code, date, source_actor_id);
+)sql"},
   };
   return kMigrations;
 }
@@ -1013,10 +1020,8 @@ Where BuildWhere(const EventQuery& q, const CodeLister& list_codes) {
   return w;
 }
 
-std::string QuerySql(const EventQuery& q, const Where& w) {
-  const char* order = q.newest_first ? " ORDER BY e.date DESC, e.id DESC" : " ORDER BY e.date, e.id";
-  const std::string limit = q.limit > 0 ? fmt::format(" LIMIT {}", q.limit + q.offset) : "";
-  // Every combination of alternatives is one branch.
+// Every combination of the alternatives of `w` is one branch (a conjunction of terms).
+std::vector<std::vector<std::string>> Branches(const Where& w) {
   std::vector<std::vector<std::string>> branches = {{}};
   for (const auto& alternatives : w.conditions) {
     std::vector<std::vector<std::string>> next;
@@ -1027,6 +1032,29 @@ std::string QuerySql(const EventQuery& q, const Where& w) {
       }
     branches = std::move(next);
   }
+  return branches;
+}
+
+// The WHERE clause selecting the events of `w` from `events e`, for aggregates (no order,
+// no limit): the terms themselves for one branch, else the union of the branches' ids, each
+// branch reading its own index.
+std::string FilterSql(const Where& w) {
+  const auto branches = Branches(w);
+  auto terms_sql = [](const std::vector<std::string>& terms) {
+    std::string sql;
+    for (size_t i = 0; i < terms.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + terms[i];
+    return sql;
+  };
+  if (branches.size() == 1) return terms_sql(branches[0]);
+  std::string ids;
+  for (const auto& b : branches) ids += (ids.empty() ? "" : " UNION ") + ("SELECT e.id FROM events e" + terms_sql(b));
+  return " WHERE e.id IN (" + ids + ")";
+}
+
+std::string QuerySql(const EventQuery& q, const Where& w) {
+  const char* order = q.newest_first ? " ORDER BY e.date DESC, e.id DESC" : " ORDER BY e.date, e.id";
+  const std::string limit = q.limit > 0 ? fmt::format(" LIMIT {}", q.limit + q.offset) : "";
+  const auto branches = Branches(w);
   auto branch_sql = [&](const std::vector<std::string>& terms) {
     std::string sql = "SELECT e.id FROM events e";
     for (size_t i = 0; i < terms.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + terms[i];
@@ -1119,6 +1147,328 @@ Result<std::string> SqliteStore::QueryPlan(const EventQuery& q) {
   while ((rc = s.Step()) == SQLITE_ROW) out += s.Text(3) + "\n";
   if (rc != SQLITE_DONE) return Error("explaining a query");
   return out;
+}
+
+// ---- aggregation --------------------------------------------------------------------------
+
+namespace {
+
+constexpr const char* kSourceKey = "COALESCE(NULLIF(e.source_actor_id, ''), e.source_code, '')";
+constexpr const char* kTargetKey = "COALESCE(NULLIF(e.target_actor_id, ''), e.target_code, '')";
+
+// The grouped expressions of `g`, in output order, with the EventCount field each fills.
+enum class GroupField { kPeriod, kQuad, kRoot, kSource, kTarget, kSourceCountry, kTargetCountry, kLocationCountry,
+                        kModality };
+std::vector<std::pair<GroupField, std::string>> GroupExpressions(const EventGrouping& g) {
+  std::vector<std::pair<GroupField, std::string>> out;
+  switch (g.period) {
+    case EventGrouping::Period::kNone: break;
+    case EventGrouping::Period::kDay: out.emplace_back(GroupField::kPeriod, "e.date"); break;
+    // 'weekday 1' moves forward to the next Monday (or stays on one): six days back first.
+    case EventGrouping::Period::kWeek:
+      out.emplace_back(GroupField::kPeriod, "date(e.date, '-6 days', 'weekday 1')");
+      break;
+    case EventGrouping::Period::kMonth: out.emplace_back(GroupField::kPeriod, "substr(e.date, 1, 8) || '01'"); break;
+  }
+  if (g.quad_class) out.emplace_back(GroupField::kQuad, "e.quad_class");
+  if (g.cameo_root) out.emplace_back(GroupField::kRoot, "e.cameo_root");
+  if (g.source) out.emplace_back(GroupField::kSource, kSourceKey);
+  if (g.target) out.emplace_back(GroupField::kTarget, kTargetKey);
+  if (g.source_country) out.emplace_back(GroupField::kSourceCountry, "COALESCE(e.source_country, '')");
+  if (g.target_country) out.emplace_back(GroupField::kTargetCountry, "COALESCE(e.target_country, '')");
+  if (g.location_country) out.emplace_back(GroupField::kLocationCountry, "COALESCE(e.location_country, '')");
+  if (g.modality) out.emplace_back(GroupField::kModality, "e.modality");
+  return out;
+}
+
+// The grouped expressions as "expr AS g0, ..." and the list "g0, g1, ...".
+std::pair<std::string, std::string> GroupSelect(const EventGrouping& g) {
+  const auto groups = GroupExpressions(g);
+  std::string select, by;
+  for (size_t i = 0; i < groups.size(); ++i) {
+    select += fmt::format("{} AS g{}, ", groups[i].second, i);
+    by += fmt::format("{}g{}", i ? ", " : "", i);
+  }
+  return {select, by};
+}
+
+// Aggregated by SQL (no examples asked).
+std::string CountSql(const EventGrouping& g, const Where& w) {
+  const auto [select, by] = GroupSelect(g);
+  std::string extra;
+  if (g.source) extra += ", max(e.source_code), max(e.source_country)";
+  if (g.target) extra += ", max(e.target_code), max(e.target_country)";
+  std::string sql = fmt::format(
+      "SELECT {}count(*), sum(e.mentions), sum(e.documents), total(e.goldstein), min(e.date), max(e.date), "
+      "sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), sum(e.quad_class = 4){} FROM events e{}",
+      select, extra, FilterSql(w));
+  if (!by.empty()) sql += " GROUP BY " + by + " ORDER BY " + by;
+  return sql;
+}
+
+// One row per event, aggregated by the caller (examples asked): one pass over the matches
+// where a window function would sort them all.
+std::string ScanSql(const EventGrouping& g, const Where& w) {
+  const auto [select, by] = GroupSelect(g);
+  return fmt::format(
+      "SELECT {}e.mentions, e.documents, e.goldstein, e.date, e.quad_class, e.source_code, e.source_country, "
+      "e.target_code, e.target_country, e.event_id, e.id FROM events e{}",
+      select, FilterSql(w));
+}
+
+std::optional<Date> ColumnDate(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return ParseIsoDate(text);
+}
+
+}  // namespace
+
+Result<std::vector<EventCount>> Store::CountEvents(const EventQuery&, const EventGrouping&) {
+  return Status::Unsupported("this store does not aggregate events (CountEvents)");
+}
+Result<std::vector<EventSummary>> Store::SummarizeEvents(const EventQuery&) {
+  return Status::Unsupported("this store does not summarize events (SummarizeEvents)");
+}
+Result<std::vector<ActorRole>> Store::ActorRoles(const std::string&) {
+  return Status::Unsupported("this store does not list actor roles (ActorRoles)");
+}
+Result<std::optional<Date>> Store::LastDyadEvent(const EventSummary&, const Date&, const Date&) {
+  return Status::Unsupported("this store does not read dyad histories (LastDyadEvent)");
+}
+
+Result<std::vector<EventCount>> SqliteStore::CountEvents(const EventQuery& q, const EventGrouping& g) {
+  const Where w = BuildWhere(q, [this](const char* c, const std::string& p) { return ListCodes(c, p); });
+  const auto groups = GroupExpressions(g);
+  auto failed = [&](const char* what) -> Status {
+    const std::string msg = sqlite3_errmsg(db_);
+    if (!q.text.empty() && (msg.find("fts5") != std::string::npos || msg.find("syntax") != std::string::npos))
+      return Status::InvalidInput(fmt::format("bad full-text query '{}': {}", q.text, msg));
+    return Error(what);
+  };
+  // The grouped columns (0..groups-1) of a row into `row`.
+  auto read_groups = [&](const Stmt& s, EventCount* row) {
+    int c = 0;
+    for (const auto& [field, expr] : groups) {
+      const std::string v = s.Text(c);
+      switch (field) {
+        case GroupField::kPeriod: row->period = ColumnDate(v); break;
+        case GroupField::kQuad: row->quad_class = static_cast<int>(s.Int(c)); break;
+        case GroupField::kRoot: row->cameo_root = v; break;
+        case GroupField::kSource: row->source = v; break;
+        case GroupField::kTarget: row->target = v; break;
+        case GroupField::kSourceCountry: row->source_country = v; break;
+        case GroupField::kTargetCountry: row->target_country = v; break;
+        case GroupField::kLocationCountry: row->location_country = v; break;
+        case GroupField::kModality: row->modality = v; break;
+      }
+      ++c;
+    }
+  };
+  std::vector<EventCount> out;
+  if (g.examples <= 0) {
+    GRIOT_PREPARE(s, CountSql(g, w));
+    for (size_t i = 0; i < w.params.size(); ++i) s.Bind(static_cast<int>(i + 1), w.params[i]);
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      EventCount row;
+      read_groups(s, &row);
+      int c = static_cast<int>(groups.size());
+      row.events = s.Int(c);
+      if (groups.empty() && row.events == 0) break;  // no match: no row
+      row.mentions = s.Int(c + 1);
+      row.documents = s.Int(c + 2);
+      row.goldstein_sum = s.Real(c + 3);
+      row.first = ColumnDate(s.Text(c + 4));
+      row.last = ColumnDate(s.Text(c + 5));
+      for (int k = 1; k <= 4; ++k) row.by_quad[k] = s.Int(c + 5 + k);
+      c += 10;
+      if (g.source) {
+        row.source_code = s.Text(c++);
+        if (!g.source_country) row.source_country = s.Text(c);
+        ++c;
+      }
+      if (g.target) {
+        row.target_code = s.Text(c++);
+        if (!g.target_country) row.target_country = s.Text(c);
+        ++c;
+      }
+      out.push_back(std::move(row));
+    }
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return failed("counting events");
+    return out;
+  }
+
+  // With examples: one scan, aggregated here; the examples of a group are its events of
+  // highest |Goldstein|, then most documents, then newest.
+  struct Example {
+    double severity;
+    int64_t documents;
+    std::string date;
+    int64_t id;
+    std::string event_id;
+    bool operator<(const Example& o) const {  // better first
+      if (severity != o.severity) return severity > o.severity;
+      if (documents != o.documents) return documents > o.documents;
+      if (date != o.date) return date > o.date;
+      return id > o.id;
+    }
+  };
+  struct Group {
+    EventCount row;
+    std::string first, last;
+    std::vector<Example> best;
+  };
+  std::map<std::string, Group> acc;  // ordered by the grouped values, as GROUP BY would
+  GRIOT_PREPARE(s, ScanSql(g, w));
+  for (size_t i = 0; i < w.params.size(); ++i) s.Bind(static_cast<int>(i + 1), w.params[i]);
+  const size_t k_max = static_cast<size_t>(g.examples);
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    std::string key;
+    for (size_t i = 0; i < groups.size(); ++i) {
+      // Text order is the SQL order here: dates are ISO, QuadClass is one digit.
+      key += s.Text(static_cast<int>(i));
+      key += '\x1f';
+    }
+    auto [it, added] = acc.try_emplace(key);
+    Group& grp = it->second;
+    const int c = static_cast<int>(groups.size());
+    if (added) {
+      read_groups(s, &grp.row);
+      if (g.source) {
+        grp.row.source_code = s.Text(c + 5);
+        if (!g.source_country) grp.row.source_country = s.Text(c + 6);
+      }
+      if (g.target) {
+        grp.row.target_code = s.Text(c + 7);
+        if (!g.target_country) grp.row.target_country = s.Text(c + 8);
+      }
+    }
+    EventCount& row = grp.row;
+    ++row.events;
+    row.mentions += s.Int(c);
+    row.documents += s.Int(c + 1);
+    const double goldstein = s.Real(c + 2);
+    row.goldstein_sum += goldstein;
+    const std::string date = s.Text(c + 3);
+    if (!date.empty()) {
+      if (grp.first.empty() || date < grp.first) grp.first = date;
+      if (grp.last.empty() || date > grp.last) grp.last = date;
+    }
+    const int64_t quad = s.Int(c + 4);
+    if (quad >= 1 && quad <= 4) ++row.by_quad[quad];
+    Example ex{std::fabs(goldstein), s.Int(c + 1), date, s.Int(c + 10), std::string()};
+    if (grp.best.size() < k_max || ex < grp.best.back()) {
+      ex.event_id = s.Text(c + 9);
+      grp.best.insert(std::upper_bound(grp.best.begin(), grp.best.end(), ex), std::move(ex));
+      if (grp.best.size() > k_max) grp.best.pop_back();
+    }
+  }
+  if (rc != SQLITE_DONE) return failed("counting events");
+  for (auto& [key, grp] : acc) {
+    grp.row.first = ColumnDate(grp.first);
+    grp.row.last = ColumnDate(grp.last);
+    for (Example& ex : grp.best) grp.row.examples.push_back(std::move(ex.event_id));
+    out.push_back(std::move(grp.row));
+  }
+  return out;
+}
+
+Result<std::string> SqliteStore::CountPlan(const EventQuery& q, const EventGrouping& g) {
+  const Where w = BuildWhere(q, [this](const char* c, const std::string& p) { return ListCodes(c, p); });
+  const std::string sql = g.examples > 0 ? ScanSql(g, w) : CountSql(g, w);
+  GRIOT_PREPARE(s, "EXPLAIN QUERY PLAN " + sql);
+  for (size_t i = 0; i < w.params.size(); ++i) s.Bind(static_cast<int>(i + 1), w.params[i]);
+  std::string out = sql + "\n";
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) out += "  " + s.Text(3) + "\n";
+  if (rc != SQLITE_DONE) return Error("explaining a count");
+  return out;
+}
+
+Result<std::vector<EventSummary>> SqliteStore::SummarizeEvents(const EventQuery& q) {
+  const Where w = BuildWhere(q, [this](const char* c, const std::string& p) { return ListCodes(c, p); });
+  // QuerySql's date-ordered branches (each limited when q.limit is set), with the light
+  // columns of the events table alone in place of the record and its joins.
+  EventQuery plain = q;
+  plain.with_doc_ids = false;
+  std::string sql = QuerySql(plain, w);
+  if (sql.compare(0, EventSelect().size(), EventSelect()) != 0) return Status::Internal("unexpected event query");
+  sql = fmt::format("SELECT e.id, e.event_id, e.date, {}, {}, e.cameo_root, e.quad_class, e.goldstein, e.mentions, "
+                    "e.documents, e.modality, e.source_code, e.target_code FROM events e",
+                    kSourceKey, kTargetKey) +
+        sql.substr(EventSelect().size());
+  GRIOT_PREPARE(s, sql);
+  for (size_t i = 0; i < w.params.size(); ++i) s.Bind(static_cast<int>(i + 1), w.params[i]);
+  std::vector<EventSummary> out;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    EventSummary e;
+    e.key = s.Int(0);
+    e.event_id = s.Text(1);
+    e.date = ColumnDate(s.Text(2));
+    e.source = s.Text(3);
+    e.target = s.Text(4);
+    e.cameo_root = s.Text(5);
+    e.quad_class = static_cast<int>(s.Int(6));
+    e.goldstein = s.Real(7);
+    e.mentions = static_cast<int>(s.Int(8));
+    e.documents = static_cast<int>(s.Int(9));
+    e.modality = ParseModality(s.Text(10));
+    e.source_code = s.Text(11);
+    e.target_code = s.Text(12);
+    out.push_back(std::move(e));
+  }
+  if (rc != SQLITE_DONE) {
+    const std::string msg = sqlite3_errmsg(db_);
+    if (!q.text.empty() && (msg.find("fts5") != std::string::npos || msg.find("syntax") != std::string::npos))
+      return Status::InvalidInput(fmt::format("bad full-text query '{}': {}", q.text, msg));
+    return Error("summarizing events");
+  }
+  return out;
+}
+
+Result<std::vector<ActorRole>> SqliteStore::ActorRoles(const std::string& actor_id) {
+  // Two grouped reads of the (actor id, code, date) indexes (schema 2), merged by code.
+  std::map<std::string, ActorRole> roles;
+  for (const char* sql :
+       {"SELECT source_code, min(date), max(date), count(*) FROM events WHERE source_actor_id = ?1 "
+        "GROUP BY source_code",
+        "SELECT target_code, min(date), max(date), count(*) FROM events WHERE target_actor_id = ?1 "
+        "AND source_actor_id IS NOT ?1 GROUP BY target_code"}) {
+    GRIOT_PREPARE(s, sql);
+    s.Bind(1, actor_id);
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      ActorRole& r = roles[s.Text(0)];
+      r.code = s.Text(0);
+      const std::optional<Date> first = ColumnDate(s.Text(1)), last = ColumnDate(s.Text(2));
+      if (first && (!r.first || *first < *r.first)) r.first = first;
+      if (last && (!r.last || *r.last < *last)) r.last = last;
+      r.events += s.Int(3);
+    }
+    if (rc != SQLITE_DONE) return Error("reading an actor's roles");
+  }
+  std::vector<ActorRole> out;
+  for (auto& [code, r] : roles) out.push_back(std::move(r));
+  std::stable_sort(out.begin(), out.end(), [](const ActorRole& a, const ActorRole& b) {
+    if (a.first.has_value() != b.first.has_value()) return a.first.has_value();  // undated last
+    return a.first && b.first && *a.first < *b.first;
+  });
+  return out;
+}
+
+Result<std::optional<Date>> SqliteStore::LastDyadEvent(const EventSummary& like, const Date& since,
+                                                        const Date& before) {
+  // The merge key (root|source code|target code) and its date index find the candidates.
+  GRIOT_PREPARE(s, fmt::format("SELECT max(e.date) FROM events e WHERE e.merge_key = ?1 AND e.date >= ?2 AND "
+                               "e.date < ?3 AND {} = ?4 AND {} = ?5 AND e.modality NOT IN ('negated', 'future')",
+                               kSourceKey, kTargetKey));
+  s.Bind(1, fmt::format("{}|{}|{}", like.cameo_root, like.source_code.empty() ? "-" : like.source_code,
+                        like.target_code.empty() ? "-" : like.target_code));
+  s.Bind(2, since.ToString()).Bind(3, before.ToString()).Bind(4, like.source).Bind(5, like.target);
+  if (s.Step() != SQLITE_ROW) return Error("reading a dyad's history");
+  return ColumnDate(s.Text(0));
 }
 
 Result<std::optional<StoredEvent>> SqliteStore::FindEvent(const std::string& id) {

@@ -26,7 +26,7 @@ enum class StoreMode {
 // application_id of griot stores: the bytes "grio".
 inline constexpr int32_t kGriotApplicationId = 0x6772696F;
 // The schema version this build writes (migrations 1..kSchemaVersion in sqlite_store.cc).
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 class SqliteStore : public Store {
  public:
@@ -64,6 +64,11 @@ class SqliteStore : public Store {
   Result<std::optional<StoredEvent>> FindEvent(const std::string& id) override;
   Result<std::vector<StoredMention>> GetMentions(int64_t event_key) override;
 
+  Result<std::vector<EventCount>> CountEvents(const EventQuery& query, const EventGrouping& grouping) override;
+  Result<std::vector<EventSummary>> SummarizeEvents(const EventQuery& query) override;
+  Result<std::vector<ActorRole>> ActorRoles(const std::string& actor_id) override;
+  Result<std::optional<Date>> LastDyadEvent(const EventSummary& like, const Date& since, const Date& before) override;
+
   Result<int64_t> BeginRun(const IngestRun& run) override;
   Status UpdateRun(const IngestRun& run) override;
   Status AddReject(int64_t run, const std::string& origin, const std::string& reason) override;
@@ -74,6 +79,8 @@ class SqliteStore : public Store {
   int schema_version() const { return schema_version_; }
   // The SQL and query plan a query would run (for benchmarks and `--explain-plan`).
   Result<std::string> QueryPlan(const EventQuery& query);
+  // The SQL and query plan of CountEvents (for benchmarks and checks of index use).
+  Result<std::string> CountPlan(const EventQuery& query, const EventGrouping& grouping);
 
  private:
   SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}

@@ -92,6 +92,60 @@ struct EventQuery {
   bool with_doc_ids = false;
 };
 
+// How Store::CountEvents groups the events it counts. Nothing set: one row, the totals.
+struct EventGrouping {
+  enum class Period { kNone, kDay, kWeek, kMonth };  // weeks start on Monday
+  Period period = Period::kNone;
+  bool quad_class = false;
+  bool cameo_root = false;
+  bool source = false;            // the source's key: its actor_id, else its code ("" if none)
+  bool target = false;            // the target's key, likewise
+  bool source_country = false, target_country = false, location_country = false;
+  bool modality = false;
+  // Per group, the ids of up to this many events, most severe first: highest |Goldstein|,
+  // then most documents, then newest.
+  int examples = 0;
+};
+
+// One group of Store::CountEvents. Fields not grouped by are empty (or 0).
+struct EventCount {
+  std::optional<Date> period;     // first day of the period; absent for undated events
+  int quad_class = 0;
+  std::string cameo_root, source, target, source_country, target_country, location_country, modality;
+  // When grouped by source/target (and not by their countries): one of the codes and
+  // countries the key was coded with.
+  std::string source_code, target_code;
+  int64_t events = 0;
+  int64_t by_quad[5] = {0, 0, 0, 0, 0};  // events by QuadClass (index 1..4)
+  int64_t mentions = 0;           // reports, summed over the events
+  int64_t documents = 0;          // documents per event, summed (a document may count twice)
+  double goldstein_sum = 0;
+  std::optional<Date> first, last;  // over the dated events of the group
+  std::vector<std::string> examples;
+};
+
+// A light view of one event (no sentence, spans or place), for ranking many events without
+// loading their records.
+struct EventSummary {
+  int64_t key = 0;
+  std::string event_id;
+  std::optional<Date> date;
+  std::string source, target;     // keys: actor_id, else code, else ""
+  std::string source_code, target_code;
+  std::string cameo_root;
+  int quad_class = 0;
+  double goldstein = 0;
+  int mentions = 0, documents = 0;
+  Modality modality = Modality::kAsserted;
+};
+
+// A code an actor (dictionary actor id) was coded with, as source or target, and when.
+struct ActorRole {
+  std::string code;
+  std::optional<Date> first, last;  // over dated events
+  int64_t events = 0;
+};
+
 struct IngestRun {
   int64_t key = 0;
   std::string started, finished;  // UTC, ISO 8601
@@ -162,6 +216,23 @@ class Store {
   virtual Result<std::optional<StoredEvent>> FindEvent(const std::string& id) = 0;
   // Mentions of an event in the order they were stored, with sentence and document fields.
   virtual Result<std::vector<StoredMention>> GetMentions(int64_t event_key) = 0;
+
+  // ---- aggregation (the analysis stage, src/analysis) ----
+  // Counts of the events matching `query` (its limit, offset and order ignored), grouped as
+  // asked, in the order of the grouped fields (period first). The work is done by the
+  // backend: the result grows with the number of groups, not of events. The default
+  // implementations return Unsupported; SqliteStore implements them.
+  virtual Result<std::vector<EventCount>> CountEvents(const EventQuery& query, const EventGrouping& grouping);
+  // Summaries of the events matching `query`, oldest first (newest first with
+  // query.newest_first); query.limit and query.offset apply.
+  virtual Result<std::vector<EventSummary>> SummarizeEvents(const EventQuery& query);
+  // The codes dictionary actor `actor_id` was coded with (as source or target), earliest
+  // first; an event naming it as both source and target counts once, with its source code.
+  virtual Result<std::vector<ActorRole>> ActorRoles(const std::string& actor_id);
+  // The latest date in [since, before) of an event like `like`: the same CAMEO root, source
+  // and target (keys and codes), not negated and not future; nullopt if none. Any subject
+  // filter is ignored: a dyad's history is its own.
+  virtual Result<std::optional<Date>> LastDyadEvent(const EventSummary& like, const Date& since, const Date& before);
 
   // ---- runs ----
   virtual Result<int64_t> BeginRun(const IngestRun& run) = 0;
