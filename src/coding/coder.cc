@@ -15,6 +15,8 @@
 
 #include "coding/mentions.h"
 #include "coding/petrarch1_coder.h"
+#include "coding/raw_structure.h"
+#include "coding/references.h"
 #include "structure/treebank.h"
 
 namespace griot {
@@ -743,15 +745,9 @@ void DropSubsumedEvents(std::vector<Event>* events, size_t first) {
 
 DocumentResult Coder::CodeDocument(const Document& doc) const {
   if (doc.parses.empty()) {
-    std::vector<Sentence> sentences = BuildSentences(doc);
-    if (dicts_->tagger) {
-      for (Sentence& s : sentences) {
-        const std::vector<PosTag> tags = dicts_->tagger->TagSentence(s.tokens, s.text);
-        s.tags.reserve(tags.size());
-        for (PosTag t : tags) s.tags.emplace_back(PosTagName(t));
-      }
-    }
-    return CodeSentences(doc, sentences);
+    // PETRARCH-1 semantics read phrase structure: raw sentences get the tree a pre-parsed
+    // record carries from the shallow parser (coding/raw_structure.h, docs/raw-text.md).
+    return CodeSentences(doc, BuildRawSentences(doc, *dicts_, options_.semantics == Semantics::kPetrarch1));
   }
   // Pre-parsed: every parse is one sentence; a malformed parse is rejected, the rest coded.
   std::vector<ParsedSentence> parsed;
@@ -832,6 +828,9 @@ DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sente
         }
     }
   }
+  // Pronouns and definite descriptions standing for an actor just named ("he", "it", "the
+  // group"), resolved only where safe (coding/references.h).
+  if (options_.semantics == Semantics::kGriot) ResolveReferences(sentences, *dicts_, &mentions);
   // Pass 2: code each sentence.
   for (size_t i = 0; i < sentences.size(); ++i) {
     if (discarded[i]) continue;
