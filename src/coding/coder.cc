@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "coding/deep_parse.h"
 #include "coding/mentions.h"
 #include "coding/petrarch1_coder.h"
 #include "structure/treebank.h"
@@ -718,6 +719,7 @@ DocumentResult Coder::CodeDocument(const Document& doc) const {
         for (PosTag t : tags) s.tags.emplace_back(PosTagName(t));
       }
     }
+    if (options_.deep_parser) options_.deep_parser->ParseSentences(*dicts_, &sentences);
     return CodeSentences(doc, sentences);
   }
   // Pre-parsed: every parse is one sentence; a malformed parse is rejected, the rest coded.
