@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "coding/deep_parse.h"
 #include "coding/mentions.h"
 #include "coding/petrarch1_coder.h"
 #include "coding/raw_structure.h"
@@ -746,8 +747,12 @@ void DropSubsumedEvents(std::vector<Event>* events, size_t first) {
 DocumentResult Coder::CodeDocument(const Document& doc) const {
   if (doc.parses.empty()) {
     // PETRARCH-1 semantics read phrase structure: raw sentences get the tree a pre-parsed
-    // record carries from the shallow parser (coding/raw_structure.h, docs/raw-text.md).
-    return CodeSentences(doc, BuildRawSentences(doc, *dicts_, options_.semantics == Semantics::kPetrarch1));
+    // record carries from the shallow parser (coding/raw_structure.h, docs/raw-text.md); the
+    // deep mode (--parser link) replaces it where Link Grammar finds a complete linkage.
+    std::vector<Sentence> sentences =
+        BuildRawSentences(doc, *dicts_, options_.semantics == Semantics::kPetrarch1);
+    if (options_.deep_parser) options_.deep_parser->ParseSentences(*dicts_, &sentences);
+    return CodeSentences(doc, sentences);
   }
   // Pre-parsed: every parse is one sentence; a malformed parse is rejected, the rest coded.
   std::vector<ParsedSentence> parsed;

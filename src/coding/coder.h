@@ -21,6 +21,8 @@ namespace griot {
 // (docs/conformance.md). Sentences without a parse always use kGriot.
 enum class Semantics { kGriot, kPetrarch1 };
 
+class DeepParser;  // coding/deep_parse.h
+
 struct CoderOptions {
   Semantics semantics = Semantics::kGriot;
   // PETRARCH options (used by kPetrarch1): unknown-actor phrases of at most this many words
@@ -38,6 +40,9 @@ struct CoderOptions {
   // country (at least two mentions and 40% of those naming a country), for state sectors
   // (GOV MIL COP JUD LEG SPY); the actor is marked "country_inferred".
   bool infer_agent_country = true;
+  // Raw text: parse each sentence with Link Grammar before coding (`--parser link`); null:
+  // the fast path. Shared by all threads.
+  std::shared_ptr<const DeepParser> deep_parser;
 };
 
 struct DocumentResult {

@@ -143,6 +143,7 @@ Result<ValidationReport> ValidatePetrarchSuite(const PetrarchSuite& suite, const
   coder_options.statements_need_target = false;
   coder_options.infer_agent_country = false;
   coder_options.semantics = Semantics::kPetrarch1;  // the suite's records are PETRARCH-1 codings
+  if (options.raw) coder_options.deep_parser = options.deep_parser;
   for (const auto& [k, v] : suite.environment_config)
     if (k == "require_dyad") coder_options.require_dyad = IsTrue(v);
     else ApplyPetrarchOption(k, v, &coder_options);  // new_actor_length, comma_*
