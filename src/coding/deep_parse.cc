@@ -20,8 +20,8 @@ bool NameWord(const Token& t) { return t.kind != TokenKind::kPunct && !t.key.sta
 
 }  // namespace
 
-std::vector<TokenSpan> DictionaryNameSpans(const Sentence& s, const DictionarySet& dicts) {
-  std::vector<TokenSpan> spans;
+std::vector<TokenRange> DictionaryNameSpans(const Sentence& s, const DictionarySet& dicts) {
+  std::vector<TokenRange> spans;
   const uint32_t n = static_cast<uint32_t>(s.tokens.size());
   for (uint32_t i = 0; i < n;) {
     uint32_t len = 0;
@@ -53,7 +53,7 @@ std::string DeepParseCounts::ToString() const {
 
 void DeepParser::ParseSentences(const DictionarySet& dicts, std::vector<Sentence>* sentences) const {
   for (Sentence& s : *sentences) {
-    const std::vector<TokenSpan> names = DictionaryNameSpans(s, dicts);
+    const std::vector<TokenRange> names = DictionaryNameSpans(s, dicts);
     const auto start = std::chrono::steady_clock::now();
     const LinkOutcome outcome = parser_->Parse(&s, names);
     const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);

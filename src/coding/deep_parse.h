@@ -21,7 +21,7 @@ namespace griot {
 // position, of two tokens or more, all words (no punctuation, no possessive), starting and
 // ending with a capitalised word ("Wagner Group", "Human Rights Watch", "Islamic State in
 // the Greater Sahara"; not "security forces"). In order, not overlapping.
-std::vector<TokenSpan> DictionaryNameSpans(const Sentence& s, const DictionarySet& dicts);
+std::vector<TokenRange> DictionaryNameSpans(const Sentence& s, const DictionarySet& dicts);
 
 struct DeepParseCounts {
   uint64_t sentences = 0;    // sentences given to the parser

@@ -31,7 +31,7 @@ std::vector<std::string> Names(const std::string& text, const DictionarySet& dic
   doc.text = text;
   std::vector<Sentence> sentences = BuildSentences(doc);
   std::vector<std::string> out;
-  for (const TokenSpan& span : DictionaryNameSpans(sentences.at(0), dicts)) {
+  for (const TokenRange& span : DictionaryNameSpans(sentences.at(0), dicts)) {
     const Sentence& s = sentences[0];
     out.emplace_back(s.text.substr(s.tokens[span.first].begin, s.tokens[span.end - 1].end - s.tokens[span.first].begin));
   }

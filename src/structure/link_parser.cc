@@ -78,7 +78,7 @@ Status ReadLinkTree(std::string_view s, std::vector<LinkNode>* top, int* leaves)
 
 class TreeBuilder {
  public:
-  TreeBuilder(const std::vector<TokenSpan>& leaf_tokens, const std::vector<std::string>& tags)
+  TreeBuilder(const std::vector<TokenRange>& leaf_tokens, const std::vector<std::string>& tags)
       : leaf_tokens_(leaf_tokens), tags_(tags), tree_(std::make_shared<ParseTree>()) {}
 
   std::shared_ptr<ParseTree> Build(const std::vector<LinkNode>& top) {
@@ -127,7 +127,7 @@ class TreeBuilder {
         Walk(k, id);
         continue;
       }
-      const TokenSpan span = leaf_tokens_[static_cast<size_t>(k.leaf)];
+      const TokenRange span = leaf_tokens_[static_cast<size_t>(k.leaf)];
       if (span.end <= next_) continue;  // a second piece of a token already placed
       EmitUpTo(span.end, id);
     }
@@ -311,7 +311,7 @@ class TreeBuilder {
     for (int c : n.children) Copy(c, new_id, out);
   }
 
-  const std::vector<TokenSpan>& leaf_tokens_;
+  const std::vector<TokenRange>& leaf_tokens_;
   const std::vector<std::string>& tags_;
   std::shared_ptr<ParseTree> tree_;
   uint32_t next_ = 0;
@@ -324,7 +324,7 @@ bool EndsWithPluralS(std::string_view key) {
 }  // namespace
 
 Result<std::shared_ptr<ParseTree>> TreeFromLinkConstituents(std::string_view constituents,
-                                                            const std::vector<TokenSpan>& leaf_tokens,
+                                                            const std::vector<TokenRange>& leaf_tokens,
                                                             const std::vector<std::string>& tags) {
   std::vector<LinkNode> top;
   int leaves = 0;
@@ -334,7 +334,7 @@ Result<std::shared_ptr<ParseTree>> TreeFromLinkConstituents(std::string_view con
         fmt::format("constituent tree has {} words, the linkage {}", leaves, leaf_tokens.size()));
   if (tags.empty()) return Status::InvalidInput("sentence has no tokens");
   uint32_t last_end = 0;
-  for (const TokenSpan& span : leaf_tokens) {
+  for (const TokenRange& span : leaf_tokens) {
     if (span.first >= span.end || span.end > tags.size())
       return Status::InvalidInput(fmt::format("word span [{}, {}) outside the sentence", span.first, span.end));
     if (span.end < last_end) return Status::InvalidInput("words out of order");
@@ -432,7 +432,7 @@ Result<std::shared_ptr<const LinkParser>> LinkParser::Create(const LinkParserOpt
   return std::shared_ptr<const LinkParser>(new LinkParser(options, std::move(impl)));
 }
 
-LinkOutcome LinkParser::Parse(Sentence* s, const std::vector<TokenSpan>& names) const {
+LinkOutcome LinkParser::Parse(Sentence* s, const std::vector<TokenRange>& names) const {
   const uint32_t n = static_cast<uint32_t>(s->tokens.size());
   if (n == 0) return LinkOutcome::kNoLinkage;
   if (n > options_.max_tokens) return LinkOutcome::kTooLong;
@@ -441,7 +441,7 @@ LinkOutcome LinkParser::Parse(Sentence* s, const std::vector<TokenSpan>& names) 
   // The input line, and which tokens each of its words stands for.
   struct Piece {
     uint32_t begin, end;  // bytes in `input`
-    TokenSpan tokens;
+    TokenRange tokens;
   };
   std::string input;
   std::vector<Piece> pieces;
@@ -455,7 +455,7 @@ LinkOutcome LinkParser::Parse(Sentence* s, const std::vector<TokenSpan>& names) 
            (names[next_name].first < t || names[next_name].end <= names[next_name].first + 1 ||
             names[next_name].first < last_name_end || names[next_name].end > n))
       ++next_name;  // passed, too short, overlapping or outside: ignored
-    TokenSpan span{t, t + 1};
+    TokenRange span{t, t + 1};
     if (next_name < names.size() && names[next_name].first == t) {
       span = names[next_name];
       last_name_end = span.end;
@@ -500,7 +500,7 @@ LinkOutcome LinkParser::Parse(Sentence* s, const std::vector<TokenSpan>& names) 
     if (!linkage) continue;
     outcome = LinkOutcome::kUnmapped;
     // Each word of the linkage (walls aside) to the tokens of the piece it lies in.
-    std::vector<TokenSpan> leaf_tokens;
+    std::vector<TokenRange> leaf_tokens;
     std::vector<std::string> leaf_words;
     bool mapped = true;
     const size_t words = linkage_get_num_words(linkage);
@@ -529,7 +529,7 @@ LinkOutcome LinkParser::Parse(Sentence* s, const std::vector<TokenSpan>& names) 
         if (t < s->tags.size()) tags[t] = s->tags[t];
       std::vector<bool> seen(n, false);
       for (size_t i = 0; i < leaf_tokens.size(); ++i) {
-        const TokenSpan span = leaf_tokens[i];
+        const TokenRange span = leaf_tokens[i];
         if (span.end != span.first + 1 || seen[span.first]) continue;
         seen[span.first] = true;
         const Token& tok = s->tokens[span.first];
@@ -566,7 +566,7 @@ Result<std::shared_ptr<const LinkParser>> LinkParser::Create(const LinkParserOpt
       "packages liblink-grammar-dev and link-grammar-dictionaries-en, then re-run cmake)");
 }
 
-LinkOutcome LinkParser::Parse(Sentence*, const std::vector<TokenSpan>&) const { return LinkOutcome::kNoLinkage; }
+LinkOutcome LinkParser::Parse(Sentence*, const std::vector<TokenRange>&) const { return LinkOutcome::kNoLinkage; }
 
 #endif
 

@@ -60,7 +60,7 @@ enum class LinkOutcome : uint8_t {
 std::string_view LinkOutcomeName(LinkOutcome outcome);
 
 // Tokens [first, end) of a sentence.
-struct TokenSpan {
+struct TokenRange {
   uint32_t first = 0;
   uint32_t end = 0;
 };
@@ -82,7 +82,7 @@ class LinkParser {
   // fills or corrects sentence->tags; otherwise leaves the sentence as it was. `names`:
   // token spans to join into one word, in order and not overlapping (spans of one token,
   // out of order or overlapping are ignored).
-  LinkOutcome Parse(Sentence* sentence, const std::vector<TokenSpan>& names = {}) const;
+  LinkOutcome Parse(Sentence* sentence, const std::vector<TokenRange>& names = {}) const;
 
   const LinkParserOptions& options() const { return options_; }
 
@@ -106,7 +106,7 @@ class LinkParser {
 // opens with a clause ("(NP (S ...) , a senior official)") gives the clause back to the S. Errors: malformed tree text, a leaf count different
 // from leaf_tokens.size(), a span outside the sentence, or tags.size() != the token count.
 Result<std::shared_ptr<ParseTree>> TreeFromLinkConstituents(std::string_view constituents,
-                                                            const std::vector<TokenSpan>& leaf_tokens,
+                                                            const std::vector<TokenRange>& leaf_tokens,
                                                             const std::vector<std::string>& tags);
 
 // The Penn tag for a token given griot's tag (may be empty) and Link Grammar's word as the
