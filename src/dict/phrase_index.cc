@@ -40,6 +40,26 @@ void PhraseIndex::Add(const std::vector<std::string>& words, uint32_t id) {
   finalized_ = false;
 }
 
+void PhraseIndex::AddFlexible(const std::vector<std::string>& words, const std::vector<uint8_t>& flags, uint32_t id) {
+  if (words.empty()) return;
+  bool any = false;
+  for (size_t k = 0; k < words.size() && k < flags.size(); ++k) any |= (flags[k] & kStem) || (k > 0 && (flags[k] & kGap));
+  if (!any) {
+    Add(words, id);
+    return;
+  }
+  Flexible f;
+  f.words = words;
+  f.flags = flags;
+  f.flags.resize(words.size(), 0);
+  f.id = id;
+  const uint32_t index = static_cast<uint32_t>(flexible_.size());
+  if (f.flags[0] & kStem) flexible_stem_first_.push_back(index);
+  else flexible_first_[f.words[0]].push_back(index);
+  flexible_.push_back(std::move(f));
+  ++phrases_;
+}
+
 uint32_t PhraseIndex::ChildForInsert(uint32_t node, const std::string& word) {
   // Before Finalize the child lists are unsorted: a linear scan (dictionary load only).
   for (const auto& [w, child] : nodes_[node].children)

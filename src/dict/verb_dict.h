@@ -42,6 +42,7 @@ struct PatternElement {
   PatternToken kind = PatternToken::kWord;
   std::string key;           // the word key, or the synset name for kSynset
   bool consecutive = false;  // must directly follow the previous element (joined with '_')
+  bool stem = false;  // TABARI: a kWord that matches any token beginning with `key`
 };
 
 struct VerbPattern {
@@ -66,6 +67,9 @@ struct VerbForm {
   VerbFormKind kind = VerbFormKind::kBase;
   uint32_t block = 0;
   std::string code;  // a form's own code ("KLM_NOP_+RST [002]"), else empty
+  // TABARI: words[verb_word] is a stem matching any token that begins with it (the form's
+  // kind is then read from the token's ending).
+  bool stem = false;
 };
 
 struct VerbBlock {
@@ -76,6 +80,16 @@ struct VerbBlock {
   std::vector<VerbPattern> patterns;  // most specific first after Finalize()
   std::string file;
   int line = 0;
+  // Read from a TABARI file: among patterns equally specific, those with fewer synsets come
+  // first (a literal word is preferred to a synset that also matches it).
+  bool tabari = false;
+};
+
+// A TABARI synset member with the flags of PhraseIndex::AddFlexible ("+YUM YENNYEN": the
+// words may be separated, and the last is a stem).
+struct FlexiblePhrase {
+  std::vector<std::string> words;
+  std::vector<uint8_t> flags;
 };
 
 // A TABARI <TIME> entry: a phrase that shifts the event date ("LAST_WEEK [-7]"), or one of
@@ -107,6 +121,9 @@ class VerbDictionary {
   size_t form_count() const { return forms_.size(); }
   // Members of a synset as word-key sequences (nested synsets expanded); empty if unknown.
   const std::vector<std::vector<std::string>>& synset(const std::string& name) const;
+  // TABARI synset members read with stems and gaps (TabariNounFlexible); only members that
+  // have such words. Empty if none.
+  const std::vector<FlexiblePhrase>& synset_flexible(const std::string& name) const;
   size_t skipped_transformations() const { return skipped_transformations_; }
   const std::vector<TimeShiftEntry>& time_shifts() const { return time_shifts_; }
   // TABARI <NOUN> / <ADJECTIVE> lists, as written. The coder does not read them yet.
@@ -127,6 +144,7 @@ class VerbDictionary {
   // Synset name (upper case, no trailing '_') -> raw member phrases as written.
   std::unordered_map<std::string, std::vector<std::string>> synset_raw_;
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> synsets_;
+  std::unordered_map<std::string, std::vector<FlexiblePhrase>> synsets_flexible_;
   // Synsets read from TABARI files: their members' last words match as TabariNounVariants.
   std::unordered_map<std::string, bool> tabari_synset_;
   size_t skipped_transformations_ = 0;
