@@ -4,7 +4,8 @@
 // (one per source x target of compound actors). The procedure follows TABARI's sparse
 // parsing: the subject is the nearest actor before the verb in its clause, the object the
 // first actor after it, with passive voice, "by" phrases, coordinated verbs and nominal
-// triggers handled explicitly.
+// triggers handled explicitly. On tagged raw text the clause rules of coding/roles.h refine
+// both (inserts between subject and verb, infinitives, reduced passives, object limits).
 #include "coding/coder.h"
 
 #include <fmt/format.h>
@@ -20,6 +21,7 @@
 #include "coding/petrarch1_coder.h"
 #include "coding/raw_structure.h"
 #include "coding/references.h"
+#include "coding/roles.h"
 #include "structure/treebank.h"
 
 namespace griot {
@@ -90,6 +92,7 @@ struct VerbHit {
   bool passive = false;
   bool noun = false;
   int source_group = -2;  // resolved later
+  int target_group = -2;
 };
 
 struct Roles {
@@ -124,6 +127,8 @@ class SentenceCoder {
       sentence_signature_ |= WordSignature(t.key);
     }
     IndexTree();
+    if (!s_.tree) GroupCoordinatedMentions(s_, &mentions_);
+    roles_.emplace(s_, mentions_);  // clause rules for roles on tagged raw text (roles.h)
     FindVerbs();
     const size_t first_event = out_->size();
     size_t coded_verb = SIZE_MAX;  // the last verb that yielded an event (CoderOptions::code_by)
@@ -607,7 +612,7 @@ class SentenceCoder {
     const VerbBlock& block = dicts_.verbs.block(form.block);
     const uint32_t cstart = ClauseStart(h.first);
     // TABARI: a later verb ends neither the pattern's reach nor the object search.
-    const uint32_t cend = ClauseEnd(v, options_.open_pattern_gaps);
+    const uint32_t cend = options_.open_pattern_gaps ? ClauseEnd(v, true) : roles_->ObjectEnd(h.end, ClauseEnd(v));
 
     // 1. The most specific pattern that matches.
     Roles roles;
@@ -638,6 +643,15 @@ class SentenceCoder {
       rule = fmt::format("{}:{} --- {} [{}] ---", block.file, block.line, block.name, code);
     }
 
+    // A reciprocal pattern ("%") bound to a single actor: the other party is the object.
+    if (roles_->enabled() && roles.source_bound && roles.target_bound && roles.source == roles.target &&
+        roles.source >= 0 && GroupSize(roles.source) == 1) {
+      roles.target = -1;
+      roles.target_bound = false;
+    }
+    // A participle with a "by" agent and no auxiliary is passive ("the accord, signed by A").
+    if (!h.noun && !h.passive && roles_->ReducedPassive(h.first, h.verb, h.end)) h.passive = true;
+
     // 2. Default roles.
     if (h.noun) {
       // "Mali's expulsion of X", "the expulsion of X by Y", "attacks on/against X".
@@ -664,7 +678,8 @@ class SentenceCoder {
       // the source is the first actor after the verb.
       const Roles bound = roles;
       roles = Roles();
-      const int subject = TreeSubject(h.verb);
+      int subject = TreeSubject(h.verb);
+      if (subject == -2) subject = roles_->Subject(h.first, cstart);
       roles.target = subject != -2 ? subject : NearestMentionBefore(h.first, cstart);
       if (options_.source_first_in_clause && bound.target_bound && !bound.source_bound) roles.target = bound.target;
       {
@@ -683,10 +698,11 @@ class SentenceCoder {
         uint32_t k = h.first;
         while (k > cstart && In(tok(k - 1).key, {"also", "then", "later", "reportedly", "allegedly", "have", "has", "had"})) --k;
         if (v > 0 && k > cstart && In(tok(k - 1).key, {"and", ","}) && verbs_[v - 1].source_group != -2 &&
-            !verbs_[v - 1].noun) {
+            !verbs_[v - 1].noun && !roles_->BreaksCoordination(k - 1, h.first, cstart)) {
           roles.source = verbs_[v - 1].source_group;
         } else {
-          const int subject = TreeSubject(h.verb);
+          int subject = TreeSubject(h.verb);
+          if (subject == -2 && !options_.source_first_in_clause) subject = roles_->Subject(h.first, cstart);
           roles.source = subject != -2                       ? subject
                          : options_.source_first_in_clause ? FirstActorOfClause(h.first, cstart)
                                                            : NearestMentionBefore(h.first, cstart);
@@ -711,8 +727,19 @@ class SentenceCoder {
         }
         if (roles.target < 0) roles.target = FirstMentionAfter(object, statement ? std::min(cend, h.end + 3) : cend);
       }
+      // "described the junta as illegitimate and accused it": the object pronoun of a verb that
+      // shares the previous verb's subject is that verb's object.
+      if (roles.target < 0 && v > 0 && roles.source >= 0 && roles.source == verbs_[v - 1].source_group &&
+          verbs_[v - 1].target_group >= 0 && roles_->ObjectPronoun(h.end))
+        roles.target = verbs_[v - 1].target_group;
+      // "A and B summoned each other's ambassadors": the compound subject's members.
+      if (roles_->ReciprocalObject(h.end, cend)) {
+        roles.target = -1;
+        roles.target_bound = false;
+      }
     }
     h.source_group = roles.source;
+    h.target_group = roles.target;
     if (code.empty() || code == "---") return;
     // A compound token ('%') binds one actor group to both roles.
     const bool compound_pattern = roles.source_bound && roles.target_bound && roles.source == roles.target;
@@ -721,7 +748,10 @@ class SentenceCoder {
     const bool self_compound = roles.target < 0 && roles.source >= 0 && GroupSize(roles.source) > 1 &&
                                (options_.compound_acts_on_itself || compound_pattern);
     if (options_.require_dyad && (roles.source < 0 || (roles.target < 0 && !self_compound))) return;
+    // (A compound subject acting on itself in cooperation, consultation or agreement, "A and
+    // B signed the accord", roots 03-05, is its own target; "A and B announced" is not.)
     if (options_.statements_need_target && roles.target < 0 &&
+        !(self_compound && roles_->enabled() && code.size() >= 2 && code[1] >= '3') &&
         code.size() >= 2 && code[0] == '0' && code[1] >= '1' && code[1] <= '5')
       return;
 
@@ -861,6 +891,7 @@ class SentenceCoder {
   std::vector<bool> subordinate_;  // per event emitted by this sentence: its code is marked '?'
   bool subordinate_code_ = false;  // the verb being coded has a '?' code
   std::vector<int> preterminal_;  // token -> pre-terminal parse node (with a parse)
+  std::optional<ClauseRoles> roles_;  // set by Run()
   std::unordered_set<std::string_view> sentence_keys_;  // every token key of the sentence
   uint64_t sentence_signature_ = 0;
   const std::vector<std::vector<uint64_t>>& pattern_signatures_;
