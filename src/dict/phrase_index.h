@@ -2,11 +2,14 @@
 // a token sequence.
 //
 // Phrases come from TABARI/PETRARCH-style dictionaries ("WAGNER_GROUP_", "U.S._TREASURY_").
-// The index is a word trie: a hash map for the first word (dictionaries have tens of
+// The index is a word trie: a hash table for the first word (dictionaries have tens of
 // thousands of distinct first words) and sorted child lists below it (few children per
 // node), so a lookup costs one hash probe plus a binary search per further word, whatever
-// the dictionary size. Hand-written because the match is over token keys, not bytes (the
-// byte-level automaton libraries such as vectorscan suit raw-text scanning instead).
+// the dictionary size. The first-word table is open-addressed with each word's hash stored
+// beside it: most probes are misses (a token that starts no phrase), decided by one hash
+// and one cache line instead of a bucket chain. Hand-written because the match is over
+// token keys, not bytes (the byte-level automaton libraries such as vectorscan suit
+// raw-text scanning instead).
 #pragma once
 
 #include <algorithm>
@@ -47,6 +50,9 @@ class PhraseIndex {
   // phrases are kept apart from the trie and tried one by one at each position: they come
   // from TABARI files, which are small. A skipped stretch may not exceed 63 tokens.
   void AddFlexible(const std::vector<std::string>& words, const std::vector<uint8_t>& flags, uint32_t id);
+  // Like Add, but a phrase already in the index keeps its first id and gains none: returns
+  // that first id, or `id` when the phrase is new. Empty phrases are ignored (returns `id`).
+  uint32_t AddIfNew(const std::vector<std::string>& words, uint32_t id);
   // Must be called after the last Add() and before lookups: sorts child lists.
   void Finalize();
 
@@ -58,12 +64,11 @@ class PhraseIndex {
     out->clear();
     if (pos >= n) return;
     if (!flexible_.empty()) MatchFlexible(key_at, n, pos, out);
-    auto it = roots_.find(std::string_view(key_at(pos)));
-    if (it == roots_.end()) {
-      SortMatches(out);
+    uint32_t node = Root(std::string_view(key_at(pos)));
+    if (node == kNone) {
+      if (out->size() > 1) SortMatches(out);
       return;
     }
-    uint32_t node = it->second;
     uint32_t length = 1;
     const size_t flexible_found = out->size();
     while (true) {
@@ -75,18 +80,32 @@ class PhraseIndex {
       node = child;
       ++length;
     }
-    // Trie phrases before flexible ones of the same word count; a flexible match that the trie
-    // also found (same entry, same tokens) is dropped.
-    std::rotate(out->begin(), out->begin() + static_cast<std::ptrdiff_t>(flexible_found), out->end());
-    const auto trie_end = out->end() - static_cast<std::ptrdiff_t>(flexible_found);
-    out->erase(std::remove_if(trie_end, out->end(),
-                              [&](const Match& f) {
-                                return f.tail == 0 && std::any_of(out->begin(), trie_end, [&](const Match& t) {
-                                         return t.entry == f.entry && t.length == f.length;
-                                       });
-                              }),
-               out->end());
-    SortMatches(out);
+    if (flexible_found > 0) {
+      // Trie phrases before flexible ones of the same word count; a flexible match that the trie
+      // also found (same entry, same tokens) is dropped.
+      std::rotate(out->begin(), out->begin() + static_cast<std::ptrdiff_t>(flexible_found), out->end());
+      const auto trie_end = out->end() - static_cast<std::ptrdiff_t>(flexible_found);
+      out->erase(std::remove_if(trie_end, out->end(),
+                                [&](const Match& f) {
+                                  return f.tail == 0 && std::any_of(out->begin(), trie_end, [&](const Match& t) {
+                                           return t.entry == f.entry && t.length == f.length;
+                                         });
+                                }),
+                 out->end());
+      SortMatches(out);
+      return;
+    }
+    // Longest first, keeping insertion order among equal lengths. The matches were found in
+    // increasing length, so reversing the list and then each run of equal length back gives
+    // that order without sorting (and without the temporary buffer of a stable sort).
+    if (out->size() < 2 || out->front().length == out->back().length) return;
+    std::reverse(out->begin(), out->end());
+    for (auto run = out->begin(); run != out->end();) {
+      auto end = run;
+      while (end != out->end() && end->length == run->length) ++end;
+      std::reverse(run, end);
+      run = end;
+    }
   }
 
   size_t size() const { return phrases_; }
@@ -96,6 +115,13 @@ class PhraseIndex {
   struct Node {
     std::vector<std::pair<std::string, uint32_t>> children;  // sorted by word after Finalize
     std::vector<uint32_t> entries;
+  };
+  // A slot of the first-word table: the word's hash (never 0; 0 marks an empty slot), its
+  // trie node and its index in root_words_.
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t node = kNone;
+    uint32_t word = 0;
   };
   struct Hash {
     using is_transparent = void;
@@ -138,11 +164,25 @@ class PhraseIndex {
       for (uint32_t f : it->second) try_phrase(flexible_[f]);
     for (uint32_t f : flexible_stem_first_) try_phrase(flexible_[f]);
   }
+  static uint64_t HashWord(std::string_view word);
+  // The trie node of a first word, or kNone.
+  uint32_t Root(std::string_view word) const {
+    if (slots_.empty()) return kNone;
+    const uint64_t h = HashWord(word);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.hash == 0) return kNone;
+      if (s.hash == h && root_words_[s.word] == word) return s.node;
+    }
+  }
+  uint32_t RootForInsert(const std::string& word);
   uint32_t Child(const Node& nd, std::string_view word) const;
   uint32_t ChildForInsert(uint32_t node, const std::string& word);
 
   std::vector<Node> nodes_;
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> roots_;
+  std::vector<Slot> slots_;              // open addressing, a power of two, at most half full
+  std::vector<std::string> root_words_;  // the distinct first words
   std::vector<Flexible> flexible_;
   // Flexible phrases by first word (matched whole), and those whose first word is a stem.
   std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> flexible_first_;

@@ -866,6 +866,12 @@ void VerbDictionary::Finalize() {
         }
       };
   for (const auto& [name, raw] : synset_raw_) expand(name, 0, &synsets_[name]);
+  synset_words_.clear();
+  for (const auto& [name, members] : synsets_) {
+    auto& words = synset_words_[name];
+    for (const auto& m : members)
+      if (m.size() == 1) words.insert(m[0]);
+  }
   // TABARI members with stems or separable words, also through whole nested synsets.
   synsets_flexible_.clear();
   std::function<void(const std::string&, int, std::vector<FlexiblePhrase>*)> flexible =
@@ -899,6 +905,23 @@ void VerbDictionary::Finalize() {
       if (la != lc || !b.tabari) return la > lc;
       return synsets_in(a) < synsets_in(c);
     });
+    auto word_bits = [](std::vector<PatternElement>& side) {
+      uint64_t bits = 0;
+      for (PatternElement& e : side) {
+        if (e.kind != PatternToken::kWord) continue;
+        e.key_hash = PatternKeyHash(e.key);
+        if (e.key.size() >= 2) bits |= PatternWordBitOfHash(e.key_hash);
+      }
+      return bits;
+    };
+    b.by_line.resize(b.patterns.size());
+    for (uint32_t i = 0; i < b.patterns.size(); ++i) {
+      b.by_line[i] = i;
+      b.patterns[i].pre_words = word_bits(b.patterns[i].pre);
+      b.patterns[i].post_words = word_bits(b.patterns[i].post);
+    }
+    std::stable_sort(b.by_line.begin(), b.by_line.end(),
+                     [&b](uint32_t x, uint32_t y) { return b.patterns[x].line < b.patterns[y].line; });
   }
   // Deduplicate identical forms of one block, then index.
   std::set<std::tuple<std::vector<std::string>, uint32_t, bool>> seen;
@@ -918,6 +941,21 @@ void VerbDictionary::Finalize() {
     forms_index_.AddFlexible(forms_[i].words, flags, i);
   }
   forms_index_.Finalize();
+}
+
+uint64_t PatternKeyHash(std::string_view key) {
+  uint64_t h = 14695981039346656037ull;  // FNV-1a
+  for (const char c : key) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+const std::unordered_set<std::string>& VerbDictionary::synset_words(const std::string& name) const {
+  static const std::unordered_set<std::string> kEmpty;
+  auto it = synset_words_.find(name);
+  return it == synset_words_.end() ? kEmpty : it->second;
 }
 
 size_t VerbDictionary::pattern_count() const {
