@@ -3,12 +3,16 @@
 # PETRARCH's GigaWord sample (../shared/peers/petrarch2/GigaWord.sample.PETR.xml, 76
 # sentences) replicated 200 times with unique ids (~15,000 sentences), coded by
 # `griot code --input petrarch-xml` with CAMEO 2.0 verbs and the Phoenix actors, agents and
-# discards, on one thread. Prints load time, coding rate and peak RSS.
-#   bench/petrarch_gigaword.sh [build/release/griot] [copies]
+# discards, on one thread, with PETRARCH-1 semantics (`--semantics petrarch1`; pass `griot`
+# as the third argument for griot's own reading of the parses). Prints load time, coding rate
+# and peak RSS; times are given as wall clock and as CPU (user + system), the rate from each
+# (on a machine shared with other work, the CPU figures are the ones to compare).
+#   bench/petrarch_gigaword.sh [build/release/griot] [copies] [petrarch1|griot]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 griot=${1:-$root/build/release/griot}
 copies=${2:-200}
+semantics=${3:-petrarch1}
 D=$root/../shared/peers/petrarch2
 work=$root/build/bench
 mkdir -p "$work"
@@ -28,15 +32,18 @@ dicts=(--no-default-dicts --no-places --verbs "$D/CAMEO.2.0.txt" --actors "$D/Ph
        --actors "$D/Phoenix.International.actors.txt" --actors "$D/Phoenix.MilNonState.actors.txt"
        --agents "$D/Phoenix.agents.txt" --discards "$D/Phoenix.discards.txt")
 empty=$work/empty.xml
+# The input comes first: the dictionary options take several values each.
 echo "<Sentences></Sentences>" > "$empty"
 # Load only: an empty input.
-load=$( { /usr/bin/time -f "%e %M" "$griot" code -q --input petrarch-xml "${dicts[@]}" "$empty" >/dev/null; } 2>&1 | tail -1)
-full=$( { /usr/bin/time -f "%e %M" "$griot" code --threads 1 --input petrarch-xml "${dicts[@]}" --output petrarch "$big" >/dev/null; } 2>&1 | tail -2)
+load=$( { /usr/bin/time -f "%e %U %S %M" "$griot" code "$empty" -q --input petrarch-xml --semantics "$semantics" "${dicts[@]}" >/dev/null; } 2>&1 | tail -1)
+full=$( { /usr/bin/time -f "%e %U %S %M" "$griot" code "$big" --threads 1 --input petrarch-xml --semantics "$semantics" "${dicts[@]}" --output petrarch >/dev/null; } 2>&1 | tail -2)
 summary=$(echo "$full" | head -1)
-read -r total rss <<<"$(echo "$full" | tail -1)"
-read -r load_s load_rss <<<"$load"
+read -r total total_user total_sys rss <<<"$(echo "$full" | tail -1)"
+read -r load_s load_user load_sys load_rss <<<"$load"
+load_cpu=$(echo "$load_user + $load_sys" | bc -l)
+total_cpu=$(echo "$total_user + $total_sys" | bc -l)
 sentences=$(echo "$summary" | sed -n 's/.*; \([0-9]*\) sentences.*/\1/p')
-coding=$(echo "$total - $load_s" | bc -l)
-rate=$(echo "$sentences / $coding" | bc -l)
-printf 'sentences: %s\nload: %.2f s (%s KB)\ntotal: %.2f s, peak RSS %s KB\ncoding: %.0f sentences/s on one thread\n%s\n' \
-  "$sentences" "$load_s" "$load_rss" "$total" "$rss" "$rate" "$summary"
+rate=$(echo "$sentences / ($total - $load_s)" | bc -l)
+rate_cpu=$(echo "$sentences / ($total_cpu - $load_cpu)" | bc -l)
+printf 'semantics: %s\nsentences: %s\nload: %.2f s wall, %.2f s CPU (%s KB)\ntotal: %.2f s wall, %.2f s CPU, peak RSS %s KB\ncoding: %.0f sentences/s on one thread (wall), %.0f sentences/s (CPU)\n%s\n' \
+  "$semantics" "$sentences" "$load_s" "$load_cpu" "$load_rss" "$total" "$total_cpu" "$rss" "$rate" "$rate_cpu" "$summary"

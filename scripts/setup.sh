@@ -26,6 +26,7 @@ PACKAGES=(
   clang libclang-rt-14-dev
   iso-codes
   festlex-poslex wordnet-base
+  liblink-grammar-dev link-grammar-dictionaries-en
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 #include "coding/coder.h"
+#include "coding/deep_parse.h"
 #include "dict/dictionary_set.h"
 #include "pipeline/formats.h"
 #include "pipeline/pipeline.h"
@@ -34,6 +35,8 @@ struct CodeOptions {
   bool quiet = false;
   bool require_dyad = false;
   std::string semantics = "griot";  // griot | petrarch1
+  std::string parser = "fast";      // fast | link (raw text)
+  int parse_time_limit = 1;         // seconds per sentence, --parser link
 };
 
 int RunCode(const CodeOptions& options) {
@@ -81,7 +84,13 @@ int RunCode(const CodeOptions& options) {
   if (!options.quiet) {
     for (const DictIssue& issue : (*dicts)->issues) fmt::print(stderr, "griot: dictionary: {}\n", issue.ToString());
   }
+  auto deep_parser = MakeDeepParser(options.parser, options.parse_time_limit);
+  if (!deep_parser.ok()) {
+    fmt::print(stderr, "griot code: --parser {}: {}\n", options.parser, deep_parser.status().message());
+    return 2;
+  }
   CoderOptions coder_options;
+  coder_options.deep_parser = *deep_parser;
   coder_options.require_dyad = options.require_dyad;
   coder_options.semantics = options.semantics == "petrarch1" ? Semantics::kPetrarch1 : Semantics::kGriot;
   auto coder = std::make_shared<Coder>(*dicts, coder_options);
@@ -123,6 +132,8 @@ int RunCode(const CodeOptions& options) {
   std::fflush(out);
   if (owned) std::fclose(owned);
   if (!options.quiet) fmt::print(stderr, "griot: {}\n", summary.ToString());
+  if (!options.quiet && *deep_parser)
+    fmt::print(stderr, "griot: link parser: {}\n", (*deep_parser)->counts().ToString());
   if (options.strict && (summary.rejected > 0 || summary.rejected_sentences > 0)) return 1;
   return 0;
 }
@@ -162,8 +173,18 @@ void AddCodeCommand(CLI::App& app, std::vector<Command>* commands) {
   cmd->add_flag("--no-places", code->no_places, "Do not load the gazetteer (no event locations; faster start)");
   cmd->add_option("--semantics", code->semantics,
                   "How parsed sentences are coded: griot (default) or petrarch1 (PETRARCH-1/TABARI\n"
-                  "rules, for the field's dictionaries; applies to --input petrarch-xml)")
+                  "rules, for the field's dictionaries; applies to parsed sentences: --input petrarch-xml\n"
+                  "or --parser link)")
       ->check(CLI::IsMember({"griot", "petrarch1"}));
+  cmd->add_option("--parser", code->parser,
+                  "Raw text: fast (default; tagger and rules) or link (deep mode: each sentence\n"
+                  "parsed by Link Grammar, with the fast path for sentences it cannot parse in\n"
+                  "time; hundreds of times slower; see docs/code-output.md)")
+      ->check(CLI::IsMember({"fast", "link"}));
+  cmd->add_option("--parse-time-limit", code->parse_time_limit,
+                  "--parser link: seconds per sentence before it falls back to the fast path\n"
+                  "(default 1; 0: every sentence falls back)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--require-dyad", code->require_dyad, "Emit only events with both source and target");
   cmd->add_flag("-q,--quiet", code->quiet, "No dictionary warnings and no summary on stderr");
   commands->push_back({cmd, [code] { return RunCode(*code); }});

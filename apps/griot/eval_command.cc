@@ -10,6 +10,7 @@
 
 #include "apps/griot/commands.h"
 #include "coding/coder.h"
+#include "coding/deep_parse.h"
 #include "dict/dictionary_set.h"
 #include "pipeline/evaluation.h"
 #include "pipeline/pipeline.h"
@@ -29,6 +30,8 @@ struct EvalOptions {
   int threads = 0;
   bool per_document = false;
   bool details = false;
+  std::string parser = "fast";  // fast | link
+  int parse_time_limit = 1;
 };
 
 // The demo corpus: examples/sahel beside the data directory in effect.
@@ -63,7 +66,14 @@ int RunEval(const EvalOptions& options) {
     fmt::print(stderr, "griot eval: cannot load dictionaries: {}\n", dicts.status().message());
     return 2;
   }
-  auto coder = std::make_shared<Coder>(*dicts);
+  auto deep_parser = MakeDeepParser(options.parser, options.parse_time_limit);
+  if (!deep_parser.ok()) {
+    fmt::print(stderr, "griot eval: --parser {}: {}\n", options.parser, deep_parser.status().message());
+    return 2;
+  }
+  CoderOptions coder_options;
+  coder_options.deep_parser = *deep_parser;
+  auto coder = std::make_shared<Coder>(*dicts, coder_options);
   Pipeline pipeline(coder);
   std::vector<std::string> inputs = options.inputs;
   if (inputs.empty()) inputs.push_back(DefaultCorpus(options.data_dir));
@@ -124,6 +134,10 @@ void AddEvalCommand(CLI::App& app, std::vector<Command>* commands) {
   cmd->add_option("--dict", opts->dict_files,
                   "Extra dictionary file (*.actors.txt, *.agents.txt, *.verbs.txt); repeatable");
   cmd->add_flag("--no-default-dicts", opts->no_default_dicts, "Use only the --dict files");
+  cmd->add_option("--parser", opts->parser, "Raw text: fast (default) or link (deep mode, Link Grammar)")
+      ->check(CLI::IsMember({"fast", "link"}));
+  cmd->add_option("--parse-time-limit", opts->parse_time_limit, "--parser link: seconds per sentence (default 1)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--per-doc", opts->per_document, "Add a table with one row per document");
   cmd->add_flag("--details", opts->details, "List missed and spurious events and the mentions not found");
   commands->push_back({cmd, [opts] { return RunEval(*opts); }});

@@ -4,17 +4,24 @@
 // (one per source x target of compound actors). The procedure follows TABARI's sparse
 // parsing: the subject is the nearest actor before the verb in its clause, the object the
 // first actor after it, with passive voice, "by" phrases, coordinated verbs and nominal
-// triggers handled explicitly.
+// triggers handled explicitly. On tagged raw text the clause rules of coding/roles.h refine
+// both (inserts between subject and verb, infinitives, reduced passives, object limits).
 #include "coding/coder.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/utf8.h"
+#include "coding/deep_parse.h"
 #include "coding/mentions.h"
 #include "coding/petrarch1_coder.h"
+#include "coding/raw_structure.h"
+#include "coding/references.h"
+#include "coding/roles.h"
 #include "structure/treebank.h"
 
 namespace griot {
@@ -57,6 +64,9 @@ bool In(std::string_view key, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), key) != set.end();
 }
 
+// A pattern word the tokenizer may cut into several tokens ("ANTI-"): not a single key.
+bool SplitByTokenizer(std::string_view key) { return key.find_first_of("-./") != std::string_view::npos; }
+
 bool IsBoundary(const Token& t) { return In(t.key, {";", ":", "--", "\xE2\x80\x94"}); }
 
 bool IsNounMarker(const Token& t) {
@@ -82,6 +92,7 @@ struct VerbHit {
   bool passive = false;
   bool noun = false;
   int source_group = -2;  // resolved later
+  int target_group = -2;
 };
 
 struct Roles {
@@ -101,8 +112,11 @@ class SentenceCoder {
     places_ = FindPlaces(s_, dicts_, doc_countries, &mentions_);
     if (doc_.date) dates_ = FindDates(s_, *doc_.date);
     covered_.assign(s_.tokens.size(), -1);
-    for (size_t m = 0; m < mentions_.size(); ++m)
+    for (size_t m = 0; m < mentions_.size(); ++m) {
       for (uint32_t t = mentions_[m].first; t < mentions_[m].end; ++t) covered_[t] = static_cast<int>(m);
+      for (uint32_t k = 0; k < 64; ++k)
+        if ((mentions_[m].tail >> k) & 1 && mentions_[m].first + k < n()) covered_[mentions_[m].first + k] = static_cast<int>(m);
+    }
     for (const PlaceMention& p : places_)
       for (uint32_t t = p.first; t < p.end; ++t) covered_[t] = -2;
   }
@@ -113,8 +127,36 @@ class SentenceCoder {
       sentence_signature_ |= WordSignature(t.key);
     }
     IndexTree();
+    if (!s_.tree) GroupCoordinatedMentions(s_, &mentions_);
+    roles_.emplace(s_, mentions_);  // clause rules for roles on tagged raw text (roles.h)
     FindVerbs();
-    for (size_t v = 0; v < verbs_.size(); ++v) CodeVerb(v);
+    const size_t first_event = out_->size();
+    size_t coded_verb = SIZE_MAX;  // the last verb that yielded an event (CoderOptions::code_by)
+    for (size_t v = 0; v < verbs_.size(); ++v) {
+      if (coded_verb != SIZE_MAX && options_.code_by != CoderOptions::CodeBy::kAll &&
+          (options_.code_by == CoderOptions::CodeBy::kSentence || !ClauseBreakBetween(coded_verb, v)))
+        continue;
+      const size_t before = out_->size();
+      CodeVerb(v);
+      // A verb coded only with a subordinate code ('?') leaves its clause open.
+      bool main_event = false;
+      for (size_t e = before; e < out_->size(); ++e) main_event |= !subordinate_[e - first_event];
+      if (main_event) coded_verb = v;
+    }
+    // A subordinate code ('?') stands only when nothing else was coded in the sentence.
+    if (options_.subordinate_codes && out_->size() > first_event) {
+      bool other = false;
+      for (size_t e = first_event; e < out_->size(); ++e) other |= !subordinate_[e - first_event];
+      if (other) {
+        size_t keep = first_event;
+        for (size_t e = first_event; e < out_->size(); ++e)
+          if (!subordinate_[e - first_event]) {
+            if (keep != e) (*out_)[keep] = std::move((*out_)[e]);
+            ++keep;
+          }
+        out_->resize(keep);
+      }
+    }
   }
 
  private:
@@ -130,6 +172,14 @@ class SentenceCoder {
       }
       dicts_.verbs.forms_index().MatchAt([&](uint32_t k) -> const std::string& { return s_.tokens[k].key; },
                                          n(), i, &matches);
+      // Among forms of one length, a verb entry written as the word itself ("ATTACKED") comes
+      // before another entry's inflection of it ("ATTACK").
+      std::stable_partition(matches.begin(), matches.end(), [&](const PhraseIndex::Match& m) {
+        if (m.length != matches.front().length || m.length != 1) return false;
+        std::string name = dicts_.verbs.block(dicts_.verbs.form(m.entry).block).name;
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return name == tok(i).key;
+      });
       bool taken = false;
       for (const auto& m : matches) {
         const VerbForm& f = dicts_.verbs.form(m.entry);
@@ -143,7 +193,16 @@ class SentenceCoder {
         h.form = m.entry;
         h.noun = f.kind == VerbFormKind::kNoun;
         const Token* prev = i > 0 ? &tok(i - 1) : nullptr;
-        if (!h.noun && !s_.tags.empty()) {
+        VerbFormKind kind = f.kind;
+        if (f.stem) {
+          // A stem form: the kind from the token's ending.
+          const std::string& w = tok(h.verb).key;
+          kind = w.ends_with("ing") ? VerbFormKind::kGerund
+                 : (w.ends_with("ed") || w.ends_with("en")) ? VerbFormKind::kPast
+                 : w.ends_with("s") ? VerbFormKind::kThirdPerson
+                                    : VerbFormKind::kBase;
+        }
+        if (!h.noun && !s_.tags.empty() && options_.verbs_need_verb_tag) {
           // Tagged text (a parse, or the tagger): the verb word must be tagged as a verb.
           const std::string& tag = s_.tags[h.verb];
           if (!tag.starts_with("VB") && tag != "MD") continue;
@@ -158,30 +217,38 @@ class SentenceCoder {
             }
           }
         } else if (!h.noun) {
+          // A possessive makes the word a noun ("donate's").
+          if (h.end < n() && tok(h.end).key == "'s") continue;
           // A verb word used as a noun ("the attack", "Wagner's presence", "an agreement").
-          if (prev && IsNounMarker(*prev) && prev->key != "of") continue;
-          if (prev && prev->kind == TokenKind::kNumber) continue;
-          // A plural noun after a noun ("security issues", "peace talks"), not a verb.
-          if (f.kind == VerbFormKind::kThirdPerson && prev && prev->kind == TokenKind::kWord &&
-              !prev->capitalized && covered_[i - 1] == -1 && !IsFunctionWord(prev->key))
-            continue;
-          // After an adjective ("legal questions", "international support") the word is a noun.
-          if (prev && prev->kind == TokenKind::kWord && !prev->capitalized && LooksAdjective(prev->key)) continue;
+          if (options_.nouns_after_articles_only) {
+            if (prev && In(prev->key, {"the", "a", "an"})) continue;
+          } else {
+            if (prev && IsNounMarker(*prev) && prev->key != "of") continue;
+            if (prev && prev->kind == TokenKind::kNumber) continue;
+            // A plural noun after a noun ("security issues", "peace talks"), not a verb.
+            if (kind == VerbFormKind::kThirdPerson && prev && prev->kind == TokenKind::kWord &&
+                !prev->capitalized && covered_[i - 1] == -1 && !IsFunctionWord(prev->key))
+              continue;
+            // After an adjective ("legal questions", "international support") the word is a noun.
+            if (prev && prev->kind == TokenKind::kWord && !prev->capitalized && LooksAdjective(prev->key)) continue;
+          }
           // Capitalised mid-sentence verb words are names ("Human Rights Watch").
           if (tok(i).capitalized && i > 0 && !tok(i).all_caps && covered_[i] == -1 && prev &&
               prev->kind == TokenKind::kWord && prev->capitalized)
             continue;
           // Passive: be-auxiliary (with adverbs between) before a past participle.
-          if (f.kind == VerbFormKind::kPast) {
+          if (kind == VerbFormKind::kPast) {
             for (uint32_t k = i, steps = 0; k > 0 && steps < 4; --k, ++steps) {
               const std::string& key = tok(k - 1).key;
               if (IsBeAux(key)) {
                 h.passive = key != "'s";
                 break;
               }
+              // Adverbs may come between ("was fiercely opposed by").
               if (!In(key, {"not", "n't", "never", "reportedly", "allegedly", "also", "already",
                             "recently", "later", "then", "since", "previously", "been", "being",
-                            "repeatedly", "now", "once", "all"}))
+                            "repeatedly", "now", "once", "all"}) &&
+                  !(key.size() > 4 && key.ends_with("ly")))
                 break;
             }
           }
@@ -195,13 +262,66 @@ class SentenceCoder {
     }
   }
 
+  // TABARI's clauses (CoderOptions::CodeBy::kClause): two verbs are in different clauses when
+  // a conjunction or ';' stands between them, other than one joining two actors ("Gondor and
+  // Osgiliath").
+  bool ClauseBreakBetween(size_t a, size_t b) const {
+    for (uint32_t k = verbs_[a].end; k < verbs_[b].first; ++k) {
+      const std::string& key = tok(k).key;
+      if (key == ";") return true;
+      if (!In(key, {"and", "but", "or", "while", "whereas"})) continue;
+      const bool actor_before = k > 0 && covered_[k - 1] >= 0;
+      uint32_t next = k + 1;
+      while (next < n() && In(tok(next).key, {"the", "a", "an"})) ++next;
+      const bool actor_after = next < n() && covered_[next] >= 0;
+      if (!(actor_before && actor_after)) return true;
+    }
+    return false;
+  }
+
+  // True if `key` is a word of the dictionaries' <NOUN> or <ADJECTIVE> lists (a bare word is
+  // a stem, "FORCES_" whole).
+  bool InWordLists(const std::string& key) const {
+    for (const auto* list : {&dicts_.actors.nouns(), &dicts_.actors.adjectives(), &dicts_.verbs.nouns(),
+                             &dicts_.verbs.adjectives()})
+      for (const std::string& raw : *list) {
+        std::string w = FoldKey(raw);
+        const bool whole = !w.empty() && (w.back() == '_' || w.back() == '=');
+        while (!w.empty() && (w.back() == '_' || w.back() == '=' || w.back() == '~')) w.pop_back();
+        if (w.empty() || w.find('_') != std::string::npos) continue;
+        if (whole ? key == w : key.starts_with(w)) return true;
+      }
+    return false;
+  }
+
+  // TABARI's source: the first actor after the last conjunction that opens a clause before
+  // the verb ("... but Dagolath promised"), else the first actor from `start`.
+  int FirstActorOfClause(uint32_t verb, uint32_t start) const {
+    for (uint32_t k = verb; k > start; --k) {
+      const std::string& key = tok(k - 1).key;
+      if (key != ";" && !In(key, {"and", "but", "or", "while", "whereas"})) continue;
+      const bool actor_before = k >= 2 && covered_[k - 2] >= 0;
+      uint32_t next = k;
+      while (next < n() && In(tok(next).key, {"the", "a", "an"})) ++next;
+      const bool actor_after = next < n() && covered_[next] >= 0;
+      if (actor_before && actor_after) continue;  // "Gondor and Osgiliath": a compound
+      // Words of TABARI's <NOUN> / <ADJECTIVE> lists on both sides ("awful and evil minister",
+      // "sheep and goats") join within a noun phrase.
+      if (k >= 2 && next < n() && InWordLists(tok(k - 2).key) && InWordLists(tok(next).key)) continue;
+      const int m = FirstMentionAfter(k, verb);
+      if (m >= 0) return m;
+      break;
+    }
+    return FirstMentionAfter(start, verb);
+  }
+
   // Clause limits for role search around the verb.
   uint32_t ClauseStart(uint32_t v) const {
     for (uint32_t k = v; k > 0; --k)
       if (IsBoundary(tok(k - 1))) return k;
     return 0;
   }
-  uint32_t ClauseEnd(size_t verb_index) const {
+  uint32_t ClauseEnd(size_t verb_index, bool past_verbs = false) const {
     const VerbHit& h = verbs_[verb_index];
     if (s_.tree) {
       // With a parse, objects are found inside the verb's own VP.
@@ -210,7 +330,7 @@ class SentenceCoder {
     }
     for (uint32_t k = h.end; k < n(); ++k) {
       if (IsBoundary(tok(k))) return k;
-      if (verb_index + 1 < verbs_.size() && k == verbs_[verb_index + 1].first) {
+      if (!past_verbs && verb_index + 1 < verbs_.size() && k == verbs_[verb_index + 1].first) {
         // A following verb ends the object search, unless it is a nominal trigger
         // ("led to the expulsion of ...") or a gerund complement.
         if (!verbs_[verb_index + 1].noun) return k;
@@ -278,7 +398,8 @@ class SentenceCoder {
 
   bool WordsPresent(const std::vector<PatternElement>& els) const {
     for (const PatternElement& el : els)
-      if (el.kind == PatternToken::kWord && !sentence_keys_.count(el.key)) return false;
+      if (el.kind == PatternToken::kWord && !el.stem && !SplitByTokenizer(el.key) && !sentence_keys_.count(el.key))
+        return false;
     return true;
   }
 
@@ -310,12 +431,38 @@ class SentenceCoder {
   // Matches one word or synset element at token `t`; returns the number of tokens matched.
   uint32_t MatchLiteral(const PatternElement& el, uint32_t t, uint32_t end) const {
     if (t >= end) return 0;
-    if (el.kind == PatternToken::kWord) return tok(t).key == el.key ? 1 : 0;
+    if (el.kind == PatternToken::kWord) {
+      if (el.stem ? tok(t).key.starts_with(el.key) : tok(t).key == el.key) return 1;
+      // A pattern word with punctuation the tokenizer splits off ("ANTI-" for "anti-"):
+      // tokens written together make the word.
+      if (el.key.size() > tok(t).key.size() && el.key.starts_with(tok(t).key)) {
+        std::string joined = tok(t).key;
+        uint32_t k = t + 1;
+        while (k < end && joined.size() < el.key.size() && tok(k).begin == tok(k - 1).end) joined += tok(k++).key;
+        if (joined == el.key) return k - t;
+      }
+      return 0;
+    }
     for (const auto& words : dicts_.verbs.synset(el.key)) {
       if (t + words.size() > end) continue;
       bool ok = true;
       for (size_t k = 0; k < words.size() && ok; ++k) ok = tok(t + static_cast<uint32_t>(k)).key == words[k];
       if (ok) return static_cast<uint32_t>(words.size());
+    }
+    // TABARI members with stems or separable words ("+YUM YENNYEN" in "yum yennyener").
+    for (const FlexiblePhrase& p : dicts_.verbs.synset_flexible(el.key)) {
+      uint32_t u = t;
+      bool ok = true;
+      for (size_t k = 0; k < p.words.size() && ok; ++k) {
+        auto matches = [&](uint32_t at) {
+          return (p.flags[k] & PhraseIndex::kStem) ? tok(at).key.starts_with(p.words[k]) : tok(at).key == p.words[k];
+        };
+        if (k > 0 && (p.flags[k] & PhraseIndex::kGap))
+          while (u < end && !matches(u)) ++u;
+        ok = u < end && matches(u);
+        ++u;
+      }
+      if (ok) return u - t;
     }
     return 0;
   }
@@ -333,14 +480,17 @@ class SentenceCoder {
         constexpr uint32_t kMaxGap = 4;
         uint32_t t = cursor;
         uint32_t len = 0;
-        for (; t < end && t <= cursor + kMaxGap; ++t) {
+        const bool open = options_.open_pattern_gaps;
+        for (; t < end && (open || t <= cursor + kMaxGap); ++t) {
           len = MatchLiteral(el, t, end);
           if (len || consecutive) break;
-          if (In(tok(t).key, {"on", "in", "at", "to", "for", "with", "from", "against", "by", "over"})) break;
+          if (!open && In(tok(t).key, {"on", "in", "at", "to", "for", "with", "from", "against", "by", "over"})) break;
         }
         if (!len) return false;
         cursor = t + len;
       } else if (el.kind == PatternToken::kSkip) {
+        if (options_.open_pattern_gaps)  // TABARI: "^" skips a noun phrase ("the Gondor")
+          while (cursor < end && In(tok(cursor).key, {"the", "a", "an"})) ++cursor;
         const int m = MentionStartingAt(cursor);
         cursor = m >= 0 ? mentions_[static_cast<size_t>(m)].end : cursor + 1;
         if (cursor > end) return false;
@@ -390,14 +540,20 @@ class SentenceCoder {
             found = true;
             break;
           }
-          if (consecutive) break;
+          // A consecutive element may span several tokens (a synset member "REALLY_DID_NOT"):
+          // it must end at the cursor, so look back as far as its longest member.
+          constexpr uint32_t kLongestMember = 8;
+          if (consecutive && (el.kind == PatternToken::kWord || cursor - t >= kLongestMember)) break;
         }
         if (!found) return false;
       } else if (el.kind == PatternToken::kSkip) {
         if (cursor <= start) return false;
         --cursor;
       } else {
-        const int m = NearestMentionBefore(cursor, start);
+        // TABARI: a source token that need not touch its neighbour is the clause's first actor.
+        const int m = !consecutive && el.kind == PatternToken::kSource && options_.source_first_in_clause
+                          ? FirstMentionAfter(start, cursor)
+                          : NearestMentionBefore(cursor, start);
         if (m < 0) return false;
         if (consecutive && mentions_[static_cast<size_t>(m)].end != cursor) return false;
         if (el.kind == PatternToken::kSource || el.kind == PatternToken::kCompound) {
@@ -455,7 +611,8 @@ class SentenceCoder {
     const VerbForm& form = dicts_.verbs.form(h.form);
     const VerbBlock& block = dicts_.verbs.block(form.block);
     const uint32_t cstart = ClauseStart(h.first);
-    const uint32_t cend = ClauseEnd(v);
+    // TABARI: a later verb ends neither the pattern's reach nor the object search.
+    const uint32_t cend = options_.open_pattern_gaps ? ClauseEnd(v, true) : roles_->ObjectEnd(h.end, ClauseEnd(v));
 
     // 1. The most specific pattern that matches.
     Roles roles;
@@ -475,6 +632,7 @@ class SentenceCoder {
     }
     std::string code, paired;
     std::string rule;
+    subordinate_code_ = (pattern ? pattern->mark : block.mark) == '?';
     if (pattern) {
       code = pattern->code;
       paired = pattern->paired_code;
@@ -484,6 +642,15 @@ class SentenceCoder {
       paired = block.paired_code;
       rule = fmt::format("{}:{} --- {} [{}] ---", block.file, block.line, block.name, code);
     }
+
+    // A reciprocal pattern ("%") bound to a single actor: the other party is the object.
+    if (roles_->enabled() && roles.source_bound && roles.target_bound && roles.source == roles.target &&
+        roles.source >= 0 && GroupSize(roles.source) == 1) {
+      roles.target = -1;
+      roles.target_bound = false;
+    }
+    // A participle with a "by" agent and no auxiliary is passive ("the accord, signed by A").
+    if (!h.noun && !h.passive && roles_->ReducedPassive(h.first, h.verb, h.end)) h.passive = true;
 
     // 2. Default roles.
     if (h.noun) {
@@ -507,9 +674,14 @@ class SentenceCoder {
     } else if (h.passive) {
       // Patterns are written for the active voice: in a passive clause they choose the code,
       // and the roles come from the clause (subject = target, "by" phrase = source).
+      // TABARI: a target the pattern binds ("+ WAS * DEAD") stays, and without a "by" phrase
+      // the source is the first actor after the verb.
+      const Roles bound = roles;
       roles = Roles();
-      const int subject = TreeSubject(h.verb);
+      int subject = TreeSubject(h.verb);
+      if (subject == -2) subject = roles_->Subject(h.first, cstart);
       roles.target = subject != -2 ? subject : NearestMentionBefore(h.first, cstart);
+      if (options_.source_first_in_clause && bound.target_bound && !bound.source_bound) roles.target = bound.target;
       {
         roles.source = -1;
         for (uint32_t k = h.end; k < cend; ++k)
@@ -517,6 +689,8 @@ class SentenceCoder {
             roles.source = FirstMentionAfter(k + 1, cend);
             break;
           }
+        if (roles.source < 0 && options_.source_first_in_clause && bound.target_bound && !bound.source_bound)
+          roles.source = FirstMentionAfter(h.end, cend);
       }
     } else {
       if (!roles.source_bound) {
@@ -524,27 +698,60 @@ class SentenceCoder {
         uint32_t k = h.first;
         while (k > cstart && In(tok(k - 1).key, {"also", "then", "later", "reportedly", "allegedly", "have", "has", "had"})) --k;
         if (v > 0 && k > cstart && In(tok(k - 1).key, {"and", ","}) && verbs_[v - 1].source_group != -2 &&
-            !verbs_[v - 1].noun) {
+            !verbs_[v - 1].noun && !roles_->BreaksCoordination(k - 1, h.first, cstart)) {
           roles.source = verbs_[v - 1].source_group;
         } else {
-          const int subject = TreeSubject(h.verb);
-          roles.source = subject != -2 ? subject : NearestMentionBefore(h.first, cstart);
+          int subject = TreeSubject(h.verb);
+          if (subject == -2 && !options_.source_first_in_clause) subject = roles_->Subject(h.first, cstart);
+          roles.source = subject != -2                       ? subject
+                         : options_.source_first_in_clause ? FirstActorOfClause(h.first, cstart)
+                                                           : NearestMentionBefore(h.first, cstart);
         }
+        // TABARI: when the pattern's target is the clause's first actor ("+ WAS * DEAD"), the
+        // source is the first actor after the verb.
+        if (options_.source_first_in_clause && roles.target_bound && roles.source == roles.target)
+          roles.source = FirstMentionAfter(h.end, cend);
       }
       if (!roles.target_bound) {
         // Without a parse, a statement's object must follow the verb closely ("told
         // Mali", "said to France"); further on it is inside the reported clause.
         const bool statement = code.starts_with("01") && !s_.tree;
-        roles.target = FirstMentionAfter(h.end, statement ? std::min(cend, h.end + 3) : cend);
+        uint32_t object = h.end;
+        if (options_.source_first_in_clause && object < cend && In(tok(object).key, {"it", "him", "her", "them"})) {
+          // TABARI: an object pronoun ("assist him") is the sentence's first actor other
+          // than the source.
+          for (size_t m = 0; m < mentions_.size() && roles.target < 0; ++m)
+            if (!mentions_[m].code.empty() && mentions_[m].first < h.first &&
+                (roles.source < 0 || mentions_[m].group != mentions_[static_cast<size_t>(roles.source)].group))
+              roles.target = static_cast<int>(m);
+        }
+        if (roles.target < 0) roles.target = FirstMentionAfter(object, statement ? std::min(cend, h.end + 3) : cend);
+      }
+      // "described the junta as illegitimate and accused it": the object pronoun of a verb that
+      // shares the previous verb's subject is that verb's object.
+      if (roles.target < 0 && v > 0 && roles.source >= 0 && roles.source == verbs_[v - 1].source_group &&
+          verbs_[v - 1].target_group >= 0 && roles_->ObjectPronoun(h.end))
+        roles.target = verbs_[v - 1].target_group;
+      // "A and B summoned each other's ambassadors": the compound subject's members.
+      if (roles_->ReciprocalObject(h.end, cend)) {
+        roles.target = -1;
+        roles.target_bound = false;
       }
     }
     h.source_group = roles.source;
+    h.target_group = roles.target;
     if (code.empty() || code == "---") return;
+    // A compound token ('%') binds one actor group to both roles.
+    const bool compound_pattern = roles.source_bound && roles.target_bound && roles.source == roles.target;
     if (roles.source == roles.target) roles.target = -1;
-    if (roles.source < 0 && roles.target < 0) return;
-    const bool self_compound = roles.target < 0 && roles.source >= 0 && GroupSize(roles.source) > 1;
+    if (roles.source < 0 && roles.target < 0 && !options_.code_without_actors) return;
+    const bool self_compound = roles.target < 0 && roles.source >= 0 && GroupSize(roles.source) > 1 &&
+                               (options_.compound_acts_on_itself || compound_pattern);
     if (options_.require_dyad && (roles.source < 0 || (roles.target < 0 && !self_compound))) return;
+    // (A compound subject acting on itself in cooperation, consultation or agreement, "A and
+    // B signed the accord", roots 03-05, is its own target; "A and B announced" is not.)
     if (options_.statements_need_target && roles.target < 0 &&
+        !(self_compound && roles_->enabled() && code.size() >= 2 && code[1] >= '3') &&
         code.size() >= 2 && code[0] == '0' && code[1] >= '1' && code[1] <= '5')
       return;
 
@@ -567,7 +774,7 @@ class SentenceCoder {
     int emitted = 0;
     // A compound subject with no object acts on itself: "Gondor and Osgiliath agree",
     // "Gondor and Osgiliath have delayed their meeting": every ordered pair.
-    if (roles.target < 0 && roles.source >= 0) {
+    if (self_compound) {
       const std::vector<int> members = group_of(roles.source);
       if (members.size() > 1) {
         for (int a : members)
@@ -669,6 +876,7 @@ class SentenceCoder {
                              e.source ? fmt::format("{}@{}", e.source->code, e.source->span.begin) : "",
                              e.target ? fmt::format("{}@{}", e.target->code, e.target->span.begin) : "", code);
     out_->push_back(std::move(e));
+    subordinate_.push_back(subordinate_code_);
   }
 
   const DictionarySet& dicts_;
@@ -680,7 +888,10 @@ class SentenceCoder {
   std::vector<DateMention> dates_;
   std::vector<int> covered_;  // token -> mention index, -2 place, -1 free
   std::vector<VerbHit> verbs_;
+  std::vector<bool> subordinate_;  // per event emitted by this sentence: its code is marked '?'
+  bool subordinate_code_ = false;  // the verb being coded has a '?' code
   std::vector<int> preterminal_;  // token -> pre-terminal parse node (with a parse)
+  std::optional<ClauseRoles> roles_;  // set by Run()
   std::unordered_set<std::string_view> sentence_keys_;  // every token key of the sentence
   uint64_t sentence_signature_ = 0;
   const std::vector<std::vector<uint64_t>>& pattern_signatures_;
@@ -702,7 +913,7 @@ Coder::Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options)
       uint64_t sig = 0;
       for (const auto* side : {&p.pre, &p.post})
         for (const PatternElement& el : *side)
-          if (el.kind == PatternToken::kWord) sig |= WordSignature(el.key);
+          if (el.kind == PatternToken::kWord && !el.stem && !SplitByTokenizer(el.key)) sig |= WordSignature(el.key);
       pattern_signatures_[b].push_back(sig);
     }
   }
@@ -743,14 +954,12 @@ void DropSubsumedEvents(std::vector<Event>* events, size_t first) {
 
 DocumentResult Coder::CodeDocument(const Document& doc) const {
   if (doc.parses.empty()) {
-    std::vector<Sentence> sentences = BuildSentences(doc);
-    if (dicts_->tagger) {
-      for (Sentence& s : sentences) {
-        const std::vector<PosTag> tags = dicts_->tagger->TagSentence(s.tokens, s.text);
-        s.tags.reserve(tags.size());
-        for (PosTag t : tags) s.tags.emplace_back(PosTagName(t));
-      }
-    }
+    // PETRARCH-1 semantics read phrase structure: raw sentences get the tree a pre-parsed
+    // record carries from the shallow parser (coding/raw_structure.h, docs/raw-text.md); the
+    // deep mode (--parser link) replaces it where Link Grammar finds a complete linkage.
+    std::vector<Sentence> sentences =
+        BuildRawSentences(doc, *dicts_, options_.semantics == Semantics::kPetrarch1);
+    if (options_.deep_parser) options_.deep_parser->ParseSentences(*dicts_, &sentences);
     return CodeSentences(doc, sentences);
   }
   // Pre-parsed: every parse is one sentence; a malformed parse is rejected, the rest coded.
@@ -775,7 +984,7 @@ DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sente
   std::vector<std::vector<ActorMention>> mentions(sentences.size());
   std::unordered_set<std::string> countries;
   for (size_t i = 0; i < sentences.size(); ++i) {
-    mentions[i] = FindMentions(sentences[i], *dicts_, doc.date);
+    mentions[i] = FindMentions(sentences[i], *dicts_, doc.date, options_.mentions);
     for (const ActorMention& m : mentions[i]) {
       const std::string c = dicts_->CountryOf(m.code);
       if (!c.empty()) countries.insert(c);
@@ -832,6 +1041,9 @@ DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sente
         }
     }
   }
+  // Pronouns and definite descriptions standing for an actor just named ("he", "it", "the
+  // group"), resolved only where safe (coding/references.h).
+  if (options_.semantics == Semantics::kGriot) ResolveReferences(sentences, *dicts_, &mentions);
   // Pass 2: code each sentence.
   for (size_t i = 0; i < sentences.size(); ++i) {
     if (discarded[i]) continue;

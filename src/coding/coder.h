@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "coding/event.h"
+#include "coding/mentions.h"
 #include "dict/dictionary_set.h"
 #include "structure/sentence.h"
 #include "text/document.h"
@@ -20,6 +21,8 @@ namespace griot {
 // clauses deleted), for users of the field's dictionaries and for conformance
 // (docs/conformance.md). Sentences without a parse always use kGriot.
 enum class Semantics { kGriot, kPetrarch1 };
+
+class DeepParser;  // coding/deep_parse.h
 
 struct CoderOptions {
   Semantics semantics = Semantics::kGriot;
@@ -38,6 +41,41 @@ struct CoderOptions {
   // country (at least two mentions and 40% of those naming a country), for state sectors
   // (GOV MIL COP JUD LEG SPY); the actor is marked "country_inferred".
   bool infer_agent_country = true;
+  // Raw text: parse each sentence with Link Grammar before coding (`--parser link`); null:
+  // the fast path. Shared by all threads.
+  std::shared_ptr<const DeepParser> deep_parser;
+
+  // TABARI's reading (the TABARI validation runner sets these; griot's news coding leaves
+  // them off). See docs/conformance.md.
+  // A code marked '?' ("SAID [023?]") is coded only when its sentence yields no other event.
+  bool subordinate_codes = false;
+  // The source is the first actor of the verb's clause rather than the nearest one before
+  // the verb (TABARI's clauses start after a conjunction); an object pronoun ("assist him")
+  // is the sentence's first actor other than the source; when a pattern's '+' takes the
+  // clause's first actor, or the target of a passive without a "by" phrase, the source is the
+  // first actor after the verb.
+  bool source_first_in_clause = false;
+  // Pattern words may be any distance from the verb within the clause (griot: at most four
+  // words, not across a preposition), and a later verb does not end the pattern's reach.
+  bool open_pattern_gaps = false;
+  // Which verbs are coded: every verb (griot), the first coded verb of each clause (TABARI's
+  // CODE BY CLAUSE: clauses split at conjunctions), or of the sentence (CODE BY SENTENCE).
+  enum class CodeBy { kAll, kClause, kSentence };
+  CodeBy code_by = CodeBy::kAll;
+  // With tagged text, a verb word must carry a verb tag. Off: tags are ignored when finding
+  // verbs (TABARI has no tagger).
+  bool verbs_need_verb_tag = true;
+  // Without tags, a verb word is read as a noun only after an article ("the restore"); griot
+  // also reads it so after possessives, numbers, adjectives and nouns ("its presence").
+  bool nouns_after_articles_only = false;
+  // A compound subject without an object acts on itself ("Gondor and Osgiliath agree": both
+  // ordered pairs). TABARI: only through a compound token ('%') of a pattern.
+  bool compound_acts_on_itself = true;
+  // A verb whose clause names no actor is still coded, with neither source nor target (for
+  // TABARI's DEFAULT: actors, which fill the empty roles).
+  bool code_without_actors = false;
+  // How agents combine with actors (mentions.h).
+  MentionOptions mentions;
 };
 
 struct DocumentResult {

@@ -22,7 +22,8 @@ bool IsDeterminer(const Token& t) {
 
 struct PhraseHit {
   int entry = -1;
-  uint32_t length = 0;
+  uint32_t length = 0;  // tokens before any gap (PhraseIndex::Match::head)
+  uint64_t tail = 0;    // words matched after a gap (PhraseIndex::Match::tail)
 };
 
 PhraseHit Longest(const PhraseIndex& index, const Sentence& s, uint32_t pos) {
@@ -30,7 +31,7 @@ PhraseHit Longest(const PhraseIndex& index, const Sentence& s, uint32_t pos) {
   index.MatchAt([&](uint32_t i) -> const std::string& { return s.tokens[i].key; },
                 static_cast<uint32_t>(s.tokens.size()), pos, &matches);
   if (matches.empty()) return {};
-  return {static_cast<int>(matches.front().entry), matches.front().length};
+  return {static_cast<int>(matches.front().entry), matches.front().head, matches.front().tail};
 }
 
 
@@ -82,7 +83,7 @@ void SplitActorCode(const DictionarySet& dicts, const std::string& code, std::st
 }
 
 std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& dicts,
-                                  const std::optional<Date>& date) {
+                                  const std::optional<Date>& date, const MentionOptions& options) {
   std::vector<ActorMention> out;
   const uint32_t n = static_cast<uint32_t>(s.tokens.size());
   auto actor_code = [&](int entry) { return dicts.actors.entry(static_cast<uint32_t>(entry)).CodeOn(date); };
@@ -95,6 +96,7 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
   struct Piece {
     uint32_t first, end;
     int actor = -1, agent = -1;
+    uint64_t tail = 0;  // relative to first
   };
   // With a parse, a noun phrase is known: pieces join across any words inside the NP that
   // holds the first piece (climbing through left-branching possessives, "(NP (NP Ithilen 's)
@@ -130,8 +132,14 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
       np_extent[node.first_token] = np >= 0 ? nodes[static_cast<size_t>(np)].end_token : 0;
     }
   }
+  // Tokens taken by a phrase whose words other words separated (ActorMention::tail).
+  std::vector<bool> taken(n, false);
   uint32_t i = 0;
   while (i < n) {
+    if (taken[i]) {
+      ++i;
+      continue;
+    }
     PhraseHit actor = Longest(dicts.actors.index(), s, i);
     PhraseHit agent = Longest(dicts.agents.index(), s, i);
     if (actor.entry < 0 && agent.entry < 0) {
@@ -151,11 +159,11 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
           // ("Bree Prime Minister Romendacil": the title holder's own code decides).
           if (pieces.back().agent < 0) break;
         }
-        pieces.push_back({j, j + a.length, a.entry, -1});
+        pieces.push_back({j, j + a.length, a.entry, -1, a.tail});
         have_actor = true;
         j += a.length;
       } else if (g.entry >= 0) {
-        pieces.push_back({j, j + g.length, -1, g.entry});
+        pieces.push_back({j, j + g.length, -1, g.entry, g.tail});
         j += g.length;
       } else {
         break;
@@ -171,7 +179,7 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
         if (s.tokens[k].key == "," || s.tokens[k].key == "and" || s.tokens[k].key == "or") break;
         ++k;
       }
-      while (!s.tree && k < n && skipped < 2) {
+      while (!s.tree && k < n && skipped < static_cast<uint32_t>(std::max(0, options.agent_modifier_words))) {
         if (Longest(dicts.agents.index(), s, k).entry >= 0 || Longest(dicts.actors.index(), s, k).entry >= 0) break;
         const Token& w = s.tokens[k];
         if (w.kind != TokenKind::kWord || w.capitalized || IsFunctionWord(w.key) || w.key.ends_with("ing") ||
@@ -195,7 +203,7 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
       const uint32_t at = j + 1 + (IsDeterminer(s.tokens[j + 1]) ? 1 : 0);
       PhraseHit a = at < n ? Longest(dicts.actors.index(), s, at) : PhraseHit{};
       if (a.entry >= 0) {
-        pieces.push_back({at, at + a.length, a.entry, -1});
+        pieces.push_back({at, at + a.length, a.entry, -1, a.tail});
         have_actor = true;
         j = at + a.length;
       }
@@ -204,6 +212,10 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
     ActorMention m;
     m.first = i;
     m.end = pieces.back().end;
+    for (const Piece& p : pieces) {
+      const uint32_t shift = p.first - m.first;
+      if (p.tail && shift < 64) m.tail |= p.tail << shift;
+    }
     int head_actor = -1;
     for (const Piece& p : pieces)
       if (p.actor >= 0) head_actor = p.actor;  // the last actor: "Mali's Sadio Camara" -> Camara
@@ -223,7 +235,11 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
         if (p.agent < 0) continue;
         const AgentEntry& a = dicts.agents.entry(static_cast<uint32_t>(p.agent));
         m.agent_entry = p.agent;
-        if (a.prefix) prefix += a.code;
+        // A prefix code already leading the actor's own code is not repeated ("NGM~" before
+        // an NGM actor).
+        if (a.prefix) {
+          if (!code.starts_with(a.code) && prefix.find(a.code) == std::string::npos) prefix += a.code;
+        }
         else if (bare && (after || suffix.empty()) && code.find(a.code, 3) == std::string::npos) suffix = a.code;
       }
       if (code != "---" && !code.empty()) code = prefix + code + suffix;
@@ -240,11 +256,14 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
     // equipment", "police station". Verbs ("soldiers killed") and function words end a
     // noun phrase, so they keep the mention.
     m.agent_first = !pieces.empty() && pieces.front().agent >= 0 && have_actor;
-    if (!s.tree && m.actor_entry < 0 && m.end < n && IsModifiedNoun(s, dicts, m.end)) {
+    if (!s.tree && options.agent_before_noun_is_modifier && m.actor_entry < 0 && m.end < n &&
+        IsModifiedNoun(s, dicts, m.end)) {
       i = m.end;
       continue;
     }
     i = m.end;
+    for (uint32_t k = 0; k < 64; ++k)
+      if ((m.tail >> k) & 1 && m.first + k < n) taken[m.first + k] = true;
     // "THE_SHIRE [FRO/BIL/SAM]": one phrase naming several actors acts as a compound.
     if (m.code.find('/') != std::string::npos) {
       std::string all = m.code;
@@ -295,7 +314,7 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
       out[k].group = group;
     }
     // "the ambassadors of Arnor, Osgiliath and Gondor": the agent applies to every member.
-    if (list && out[run_start].agent_first && out[run_start].agent_entry >= 0) {
+    if (list && options.agent_to_whole_list && out[run_start].agent_first && out[run_start].agent_entry >= 0) {
       const AgentEntry& a = dicts.agents.entry(static_cast<uint32_t>(out[run_start].agent_entry));
       for (size_t k = run_start + 1; k < run_end; ++k)
         if (out[k].agent_entry < 0 && out[k].code.size() == 3) {

@@ -29,6 +29,10 @@ struct ActorMention {
   int group = -1;           // compound group ("X and Y"): mentions sharing a group act together
   bool country_inferred = false;  // country taken from the document, not the phrase
   bool agent_first = false; // built as agent + of/in/from + actor ("the president of Mali")
+  // TABARI phrases whose words other words may separate ("PRINCE DOL_AMROTH" in "the Prince
+  // of Dol Amroth"): bit k marks token first+k as a word of the phrase after such a gap. The
+  // mention spans the words before the gap; these tokens belong to it too.
+  uint64_t tail = 0;
 };
 
 struct PlaceMention {
@@ -41,9 +45,23 @@ struct DateMention {
   Date date;
 };
 
+// How agents combine with actors. The defaults are griot's reading of news text; the TABARI
+// validation runner sets TABARI's (CoderOptions::mentions).
+struct MentionOptions {
+  // Modifier words that may stand between an actor and its agent ("Malian transitional
+  // authorities"); TABARI: none ("Dagolath's first Deputy Prime Minister" stays Dagolath).
+  int agent_modifier_words = 2;
+  // An agent named alone right before another content word is a modifier, not an actor
+  // ("military equipment"); TABARI has no such rule ("the Muslims almost five years").
+  bool agent_before_noun_is_modifier = true;
+  // An agent before a list of actors applies to every member ("the ambassadors of Arnor,
+  // Osgiliath and Gondor"); TABARI: to the first only.
+  bool agent_to_whole_list = true;
+};
+
 // Finds actor mentions. `date` selects dated codes.
 std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& dicts,
-                                  const std::optional<Date>& date);
+                                  const std::optional<Date>& date, const MentionOptions& options = {});
 
 // Finds places after locative prepositions ("in Moura", "near the town of Boulkessi"), and
 // turns country/seat mentions in that position into places (removing them from `mentions`).

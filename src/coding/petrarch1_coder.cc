@@ -94,7 +94,7 @@ enum class Kind : uint8_t { kOpen, kClose, kWord };
 struct Item {
   Kind kind = Kind::kWord;
   std::string label;  // kOpen/kClose: the phrase label ("NP", "NE", "VP3", ","); kWord: the word, upper case
-  std::string key;    // kWord: its matching key
+  std::string_view key;  // kWord: its matching key (the Sentence's token key, which outlives the list)
   std::string code;   // kOpen "NE": the phrase's code, "---" until one is found
   int token = -1;     // kWord: index in Sentence::tokens
 };
@@ -125,8 +125,12 @@ bool CloseStarts(const Item& it, std::string_view prefix) {
 }
 bool IsWord(const Item& it) { return it.kind == Kind::kWord; }
 
-void Append(const Items& from, size_t first, size_t last, Items* to) {  // [first, last]
-  for (size_t k = first; k <= last && k < from.size(); ++k) to->push_back(from[k]);
+// Items of a list referred to in place (ParseListBuilder gathers a phrase's items this way
+// and copies each once, into its output).
+using Phrase = std::vector<const Item*>;
+
+void Append(const Items& from, size_t first, size_t last, Phrase* to) {  // [first, last]
+  for (size_t k = first; k <= last && k < from.size(); ++k) to->push_back(&from[k]);
 }
 
 // For every opening the index of its closing and back (-1 for words), and the enclosing
@@ -160,13 +164,14 @@ std::string UpperAscii(std::string_view s) {
 // closings in PETRARCH's own list) spelled out.
 std::string ListWord(const Sentence& s, const Token& t) {
   if (t.begin > t.end || t.end > s.text.size()) return "";
-  std::string w = UpperAscii(s.text.substr(t.begin, t.end - t.begin));
+  const std::string_view w = s.text.substr(t.begin, t.end - t.begin);
   if (w == "(") return "-LRB-";
   if (w == ")") return "-RRB-";
   std::string out;
-  for (char c : w) {
+  out.reserve(w.size());
+  for (const char c : w) {
     if (c == '~') out += "-TILDA-";
-    else out.push_back(c);
+    else out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
   }
   return out;
 }
@@ -176,19 +181,22 @@ std::string ListWord(const Sentence& s, const Token& t) {
 bool FlattenParse(const Sentence& s, Items* out) {
   const auto& nodes = s.tree->nodes;
   if (nodes.empty()) return false;
+  // An opening and a closing per node, and a word per token.
+  out->reserve(out->size() + 2 * nodes.size() + s.tokens.size());
   struct Frame {
     size_t node;
     size_t next_child;
+    size_t opening;  // index of the node's opening in *out (its label, for the closing)
   };
   std::vector<Frame> stack;
   size_t opened = 0;
   auto open = [&](size_t id) -> bool {
     if (++opened > nodes.size()) return false;
     const ParseNode& n = nodes[id];
-    const std::string label = UpperAscii(n.label);
+    std::string label = UpperAscii(n.label);
     out->push_back(OpenItem(label));
     if (!n.preterminal) {
-      stack.push_back({id, 0});
+      stack.push_back({id, 0, out->size() - 1});
       return true;
     }
     if (n.first_token >= s.tokens.size()) return false;
@@ -198,7 +206,7 @@ bool FlattenParse(const Sentence& s, Items* out) {
     w.token = static_cast<int>(n.first_token);
     if (w.label.empty()) return false;
     out->push_back(std::move(w));
-    out->push_back(CloseItem(label));
+    out->push_back(CloseItem(std::move(label)));
     return true;
   };
   if (!open(0)) return false;
@@ -213,7 +221,7 @@ bool FlattenParse(const Sentence& s, Items* out) {
       if (c <= static_cast<int>(node) || static_cast<size_t>(c) >= nodes.size()) return false;
       if (!open(static_cast<size_t>(c))) return false;
     } else {
-      out->push_back(CloseItem(UpperAscii(n.label)));
+      out->push_back(CloseItem((*out)[stack.back().opening].label));
       stack.pop_back();
     }
   }
@@ -254,30 +262,29 @@ void MarkCompounds(Items* items) {
 // ---------------------------------------------------------------------------------------
 // 3. Named-entity phrases.
 
-// The NE of a phrase: its words, and any compound inside it with its markup. The first item
-// of `phrase` (normally the phrase's own opening) is not read. False if a compound inside
-// does not close.
-bool MakeNamedEntity(const Items& phrase, Items* ne) {
-  ne->clear();
-  ne->push_back(OpenItem("NE"));
+// The NE of a phrase, passed item by item to `emit`: its words, and any compound inside it
+// with its markup. The first item of `phrase` (normally the phrase's own opening) is not
+// read. False if a compound inside does not close, or if `emit` fails.
+template <typename EmitFn>
+bool MakeNamedEntity(const Phrase& phrase, EmitFn&& emit) {
+  if (!emit(OpenItem("NE"))) return false;
   for (size_t k = 1; k < phrase.size(); ++k) {
-    const Item& it = phrase[k];
+    const Item& it = *phrase[k];
     if (OpenIs(it, "NEC")) {
       int depth = 0;
       do {
         if (k >= phrase.size()) return false;
-        const Item& c = phrase[k];
+        const Item& c = *phrase[k];
         depth += c.kind == Kind::kOpen ? 1 : c.kind == Kind::kClose ? -1 : 0;
-        ne->push_back(c);
+        if (!emit(c)) return false;
         ++k;
       } while (depth > 0);
       --k;
     } else if (IsWord(it)) {
-      ne->push_back(it);
+      if (!emit(it)) return false;
     }
   }
-  ne->push_back(CloseItem("NE"));
-  return true;
+  return emit(CloseItem("NE"));
 }
 
 class ParseListBuilder {
@@ -287,6 +294,7 @@ class ParseListBuilder {
   // The rewritten list; false if the structure is malformed.
   bool Build(Items* out) {
     if (!Reindex()) return false;
+    out_.reserve(in_.size() + in_.size() / 4);
     size_t i = 0;
     while (i < in_.size()) {
       const Item& it = in_[i];
@@ -325,11 +333,6 @@ class ParseListBuilder {
     out_.push_back(std::move(it));
     return true;
   }
-  bool EmitAll(const Items& items) {
-    for (const Item& it : items)
-      if (!Emit(it)) return false;
-    return true;
-  }
 
   // The first opening labelled `prefix`* in [from, to], or -1.
   int FirstOpen(size_t from, size_t to, std::string_view prefix) const {
@@ -364,7 +367,7 @@ class ParseListBuilder {
     const size_t np = *i;
     FlattenRelativeClauses(np);
     const size_t end = End(np);
-    Items phrase;
+    Phrase phrase;
     bool whole = false;
     if (FirstOpen(np + 1, end, "POS") >= 0) {
       whole = PossessivePhrase(np, &phrase);
@@ -378,15 +381,14 @@ class ParseListBuilder {
       ++*i;
       return Emit(OpenItem(fmt::format("NP{}", ++np_count_)));
     }
-    Items ne;
-    if (!MakeNamedEntity(phrase, &ne)) return false;
     *i = end + 1;
-    return EmitAll(ne);
+    // A malformed phrase fails the whole list, so what was emitted before does not matter.
+    return MakeNamedEntity(phrase, [this](const Item& it) { return Emit(it); });
   }
 
   // A possessive NP: everything in it but the first possessive marker (and the closing of
   // the possessor's phrase right after it). The NP's first child opening is not read.
-  bool PossessivePhrase(size_t np, Items* phrase) const {
+  bool PossessivePhrase(size_t np, Phrase* phrase) const {
     const size_t end = End(np);
     const size_t pos = static_cast<size_t>(FirstOpen(np + 1, end, "POS"));
     Append(in_, np + 1, pos - 1, phrase);
@@ -399,14 +401,15 @@ class ParseListBuilder {
   // "(NP (NP x) ... (PP (IN p) (NP y)))": x, p and y. The PP is the NP's first; it must sit
   // in an NP whose first child is an NP or a compound, and the object must be an NP or a
   // compound without a PP of its own. False if the shape does not fit.
-  bool PrepositionalPhrase(size_t pp, Items* phrase) const {
+  bool PrepositionalPhrase(size_t pp, Phrase* phrase) const {
+    static const Item kOpenNp = OpenItem("NP"), kCloseNp = CloseItem("NP");
     const int e = parent_[pp];
     if (e < 0 || !OpenIs(in_[static_cast<size_t>(e)], "NP")) return false;
     const size_t outer = static_cast<size_t>(e), outer_end = End(outer);
     const size_t first = outer + 1;
     if (first >= outer_end || in_[first].kind != Kind::kOpen) return false;
     const size_t first_end = End(first);
-    phrase->push_back(OpenItem("NP"));
+    phrase->push_back(&kOpenNp);
     if (OpenStarts(in_[first], "NP")) Append(in_, first + 1, first_end - 1, phrase);
     else if (OpenStarts(in_[first], "NEC")) Append(in_, first, first_end, phrase);
     else return false;
@@ -437,7 +440,7 @@ class ParseListBuilder {
         Append(in_, k, End(k), phrase);
         break;
       }
-    phrase->push_back(CloseItem("NP"));
+    phrase->push_back(&kCloseNp);
     return true;
   }
 
@@ -445,7 +448,7 @@ class ParseListBuilder {
   bool Compound(size_t* i) {
     const size_t nec = *i, end = End(nec);
     if (!Emit(OpenItem(fmt::format("NEC{}", ++nec_count_)))) return false;
-    Items adjectives;
+    Phrase adjectives;
     for (size_t k = nec + 1; k < end; ++k) {
       if (OpenStarts(in_[k], "NP") || OpenStarts(in_[k], "NN")) break;
       if (OpenStarts(in_[k], "JJ")) Append(in_, k, End(k), &adjectives);
@@ -456,18 +459,17 @@ class ParseListBuilder {
         ++k;
         continue;
       }
-      Items ne;
       if (OpenStarts(it, "NN")) {
-        ne.push_back(OpenItem("NE"));
-        ne.insert(ne.end(), adjectives.begin(), adjectives.end());
-        if (k + 1 < end && IsWord(in_[k + 1])) ne.push_back(in_[k + 1]);
-        ne.push_back(CloseItem("NE"));
+        if (!Emit(OpenItem("NE"))) return false;
+        for (const Item* a : adjectives)
+          if (!Emit(*a)) return false;
+        if (k + 1 < end && IsWord(in_[k + 1]) && !Emit(in_[k + 1])) return false;
+        if (!Emit(CloseItem("NE"))) return false;
       } else {
-        Items element;
+        Phrase element;
         Append(in_, k, End(k), &element);
-        if (!MakeNamedEntity(element, &ne)) return false;
+        if (!MakeNamedEntity(element, [this](const Item& e) { return Emit(e); })) return false;
       }
-      if (!EmitAll(ne)) return false;
       k = End(k) + 1;
     }
     *i = end + 1;
@@ -605,12 +607,10 @@ std::string ActorCodeOn(const ActorEntry& e, const std::optional<Date>& date) {
 // neither an actor nor an agent is named.
 std::string PhraseCode(const std::vector<const Item*>& phrase, const DictionarySet& dicts,
                        const std::optional<Date>& date) {
-  std::vector<std::string> keys;
-  keys.reserve(phrase.size());
-  for (const Item* it : phrase) keys.push_back(IsWord(*it) ? it->key : std::string());  // markup matches nothing
-  const uint32_t n = static_cast<uint32_t>(keys.size());
-  auto key_at = [&](uint32_t k) -> const std::string& { return keys[k]; };
-  std::vector<PhraseIndex::Match> matches;
+  const uint32_t n = static_cast<uint32_t>(phrase.size());
+  // Markup matches nothing.
+  auto key_at = [&](uint32_t k) { return IsWord(*phrase[k]) ? phrase[k]->key : std::string_view(); };
+  thread_local std::vector<PhraseIndex::Match> matches;
   // The first actor, reading left to right.
   std::optional<std::string> actor;
   uint32_t actor_begin = 0, actor_end = 0;
@@ -821,7 +821,13 @@ class VerbStage {
     std::vector<int> parent;
     MatchBrackets(pl_, &match_, &parent);
     word_pos_.assign(pl_.size(), -1);
+    word_bits_.assign(pl_.size(), 0);
+    word_hash_.assign(pl_.size(), 0);
     for (size_t k = 0; k < pl_.size(); ++k) {
+      if (IsWord(pl_[k])) {
+        word_hash_[k] = PatternKeyHash(pl_[k].key);
+        word_bits_[k] = PatternWordBitOfHash(word_hash_[k]);
+      }
       // Words, and NE openings standing for PETRARCH's code word after "(NE".
       if (IsWord(pl_[k])) {
         word_pos_[k] = static_cast<int>(word_items_.size());
@@ -899,7 +905,7 @@ class VerbStage {
     if (pos < 0) return std::nullopt;
     const auto& index = dicts_.verbs.forms_index();
     const uint32_t n = static_cast<uint32_t>(word_keys_.size());
-    auto key_at = [&](uint32_t k) -> const std::string& { return word_keys_[k]; };
+    auto key_at = [&](uint32_t k) { return word_keys_[k]; };
     std::vector<PhraseIndex::Match> matches;
     std::optional<VerbReading> multi;
     for (size_t lead = 0; lead <= kMaxLeadingVerbWords && lead <= static_cast<size_t>(pos); ++lead) {
@@ -974,11 +980,27 @@ class VerbStage {
     // The word at seq[k] is `member`, or (for a member's last word) its plural.
     auto word_is = [&](size_t k, const std::string& member, bool plural) {
       if (k >= seq.size() || seq[k].kind != SeqKind::kWord) return false;
-      const std::string& key = pl_[seq[k].pl].key;
+      const std::string_view key = pl_[seq[k].pl].key;
       return plural ? IsSynsetPlural(key, member) : key == member;
     };
-    for (const auto& m : members)
-      if (m.size() == 1 && (word_is(s, m[0], false) || word_is(s, m[0], true))) return static_cast<int>(s);
+    // A one-word member: the word itself, or the member its plural would come from (the
+    // reverse of IsSynsetPlural), looked up in the synset's word set.
+    if (s < seq.size() && seq[s].kind == SeqKind::kWord) {
+      const auto& words = dicts_.verbs.synset_words(name);
+      const std::string_view key = pl_[seq[s].pl].key;
+      auto has = [&](std::string_view stem, char last) {
+        std::string member(stem);
+        member.push_back(last);
+        return words.count(member) != 0;
+      };
+      if (!words.empty() &&
+          (words.count(std::string(key)) != 0 ||
+           (key.ends_with("ies") && has(key.substr(0, key.size() - 3), 'y')) ||
+           (key.ends_with("es") && has(key.substr(0, key.size() - 2), 's')) ||
+           (key.size() >= 2 && key.ends_with('s') && key[key.size() - 2] != 'y' && key[key.size() - 2] != 's' &&
+            words.count(std::string(key.substr(0, key.size() - 1))) != 0)))
+        return static_cast<int>(s);
+    }
     for (const auto& m : members) {
       if (m.size() < 2) continue;
       for (const bool plural : {false, true}) {
@@ -1062,7 +1084,7 @@ class VerbStage {
         }
         continue;
       }
-      if (pl_[t.pl].key != e.key) {
+      if (word_hash_[t.pl] != e.key_hash || pl_[t.pl].key != e.key) {
         if (joined || !next()) return false;
         continue;
       }
@@ -1182,15 +1204,20 @@ class VerbStage {
     const VerbBlock& block = dicts_.verbs.block(form.block);
     const Seq upper = UpperSequence(r.upper_from);
     const Seq lower = LowerSequence(r.lower_from, vp_end);
-    std::vector<const VerbPattern*> patterns;
-    for (const VerbPattern& p : block.patterns)
-      if (ReadByPetrarch1(p)) patterns.push_back(&p);
-    std::stable_sort(patterns.begin(), patterns.end(),
-                     [](const VerbPattern* a, const VerbPattern* b) { return a->line < b->line; });
+    // The words each side holds, as PatternWordBit bits: a pattern whose words are not all
+    // there cannot match and is not tried.
+    uint64_t upper_words = 0, lower_words = 0;
+    for (const SeqItem& it : upper)
+      if (it.kind == SeqKind::kWord) upper_words |= word_bits_[it.pl];
+    for (const SeqItem& it : lower)
+      if (it.kind == SeqKind::kWord) lower_words |= word_bits_[it.pl];
     auto with_pair = [](const std::string& c, const std::string& pair) { return pair.empty() ? c : c + ":" + pair; };
     Bindings bindings;
     const VerbPattern* matched = nullptr;
-    for (const VerbPattern* p : patterns) {
+    for (const uint32_t index : block.by_line) {  // file order
+      const VerbPattern* p = &block.patterns[index];
+      if ((p->pre_words & ~upper_words) != 0 || (p->post_words & ~lower_words) != 0) continue;
+      if (!ReadByPetrarch1(*p)) continue;
       Bindings b;
       if (MatchSide(p->pre, p->verb_consecutive_pre, upper, true, &b) &&
           MatchSide(p->post, p->verb_consecutive_post, lower, false, &b)) {
@@ -1239,8 +1266,10 @@ class VerbStage {
   const Items& pl_;
   std::vector<int> match_;
   std::vector<size_t> word_items_;     // words and NE openings, in order
-  std::vector<std::string> word_keys_;  // their keys ("" for NE openings)
+  std::vector<std::string_view> word_keys_;  // their keys (empty for NE openings)
   std::vector<int> word_pos_;           // token-list index -> position in word_items_
+  std::vector<uint64_t> word_bits_;     // token-list index -> PatternWordBit of a word's key
+  std::vector<uint64_t> word_hash_;     // token-list index -> PatternKeyHash of a word's key
   std::vector<Draft> drafts_;
 };
 

@@ -6,12 +6,17 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
+#include <cstdlib>
 #include <map>
+#include <memory>
 #include <set>
+#include <tuple>
 
 #include "coding/coder.h"
+#include "coding/mentions.h"
 #include "dict/dictionary_set.h"
 #include "structure/sentence.h"
+#include "text/tokenizer.h"
 
 namespace griot {
 
@@ -34,12 +39,95 @@ std::string Join(const std::vector<ExpectedCoding>& v) {
   return out;
 }
 
+// TABARI's deletion of comma-delimited clauses (COMMA:), by the number of words in the
+// clause: an initial clause (before the first comma) of bmin..bmax words, an internal one
+// (between two commas) of min..max, a terminal one (after the last comma) of emin..emax.
+// TABARI's default deletes internal and terminal clauses of 2 to 10 words, never an initial
+// one.
+struct CommaOptions {
+  bool on = true;
+  int min = 2, max = 10, emin = 2, emax = 10, bmin = 255, bmax = 0;
+};
+
+int CountWords(std::string_view text);
+
+// True if `text` holds a word of the verb dictionaries.
+bool HasVerb(std::string_view text, const DictionarySet& dicts) {
+  const std::vector<Token> tokens = Tokenize(text);
+  std::vector<PhraseIndex::Match> m;
+  auto key = [&](uint32_t k) -> const std::string& { return tokens[k].key; };
+  for (uint32_t t = 0; t < tokens.size(); ++t) {
+    dicts.verbs.forms_index().MatchAt(key, static_cast<uint32_t>(tokens.size()), t, &m);
+    if (!m.empty()) return true;
+  }
+  return false;
+}
+
+// `text` with its comma-delimited clauses deleted as `c` says. A clause is a stretch with a
+// verb of the dictionaries (items of a list, "Mordor, the Shire, Fornost and Bree", and
+// appositions stay), and a deletion that would leave no verb is not made. Applied to
+// single-sentence texts only (a record of several sentences is returned as it is).
+std::string DeleteCommaClauses(const std::string& text, const CommaOptions& c, const DictionarySet& dicts) {
+  if (!c.on || text.find(',') == std::string::npos) return text;
+  std::string body = text;
+  while (!body.empty() && std::isspace(static_cast<unsigned char>(body.back()))) body.pop_back();
+  std::string end_mark;
+  if (!body.empty() && (body.back() == '.' || body.back() == '!' || body.back() == '?')) {
+    end_mark = body.back();
+    body.pop_back();
+  }
+  for (size_t i = 0; i + 1 < body.size(); ++i)
+    if ((body[i] == '.' || body[i] == '!' || body[i] == '?') && std::isspace(static_cast<unsigned char>(body[i + 1])) &&
+        i > 0 && std::islower(static_cast<unsigned char>(body[i - 1])))
+      return text;  // more than one sentence
+  std::vector<std::string> parts;
+  size_t from = 0;
+  for (size_t i = 0; i <= body.size(); ++i)
+    if (i == body.size() || body[i] == ',') {
+      parts.push_back(body.substr(from, i - from));
+      from = i + 1;
+    }
+  const size_t k = parts.size() - 1;
+  auto within = [](int n, int lo, int hi) { return n >= lo && n <= hi; };
+  std::vector<bool> drop(parts.size(), false);
+  for (size_t i = 0; i <= k; ++i) {
+    const int words = CountWords(parts[i]);
+    drop[i] = (i == 0 ? within(words, c.bmin, c.bmax) : i == k ? within(words, c.emin, c.emax) : within(words, c.min, c.max)) &&
+              HasVerb(parts[i], dicts);
+  }
+  auto join = [&] {
+    std::string out;
+    for (size_t i = 0; i <= k; ++i) {
+      if (drop[i]) continue;
+      if (!out.empty()) out += ",";
+      out += parts[i];
+    }
+    return out;
+  };
+  std::string out = join();
+  // Keep the clause that holds the sentence's verb: undo deletions from the end.
+  for (size_t i = k + 1; i-- > 0 && !HasVerb(out, dicts);) {
+    if (!drop[i]) continue;
+    drop[i] = false;
+    out = join();
+  }
+  return out + end_mark;
+}
+
 // The options in force while the suite runs (see tabari_validator.h).
 struct OptionState {
+  CommaOptions comma;
   bool convert_agent = false;
   int minimum_words = 8;  // TABARI's default (the suite's MINWRD-Cancel record resets to it)
   bool time_shift = false;
-  std::string default_source, default_target;  // with PRIOR / AFTER only
+  // DEFAULT: SOURCE [X] (PRIOR) TARGET [Y] (AFTER). With PRIOR a missing source is X; without
+  // it the first actor of the target moves into the source. With AFTER a missing target is Y;
+  // without it a compound source is split (its first member acts on the others), and a
+  // single source still takes Y.
+  std::string default_source, default_target;
+  bool prior = false, after = false;
+  bool forward = false;  // FORWARD: a missing source is the first actor of the previous record
+  CoderOptions::CodeBy code_by = CoderOptions::CodeBy::kClause;  // TABARI's default
   // Commands griot does not apply, by family ("COMPLEX", "CODE", "FORWARD", ...).
   std::map<std::string, std::string> not_applied;
 
@@ -50,9 +138,11 @@ struct OptionState {
       const std::string rest = after_colon(4);
       const size_t eq = rest.find('=');
       if (eq == std::string::npos) {
-        // SET: CODE BY CLAUSE (TABARI's default, as griot codes) | CODE BY SENTENCE | CODE ALL
-        if (rest == "CODE BY CLAUSE") not_applied.erase("CODE");
-        else not_applied[rest.starts_with("CODE") ? "CODE" : "SET: " + rest] = "SET: " + rest;
+        // SET: CODE BY CLAUSE (TABARI's default) | CODE BY SENTENCE | CODE ALL
+        if (rest == "CODE BY CLAUSE") code_by = CoderOptions::CodeBy::kClause;
+        else if (rest == "CODE BY SENTENCE") code_by = CoderOptions::CodeBy::kSentence;
+        else if (rest == "CODE ALL") code_by = CoderOptions::CodeBy::kAll;
+        else not_applied["SET: " + rest] = "SET: " + rest;
         return;
       }
       const std::string name = Trim(std::string_view(rest).substr(0, eq));
@@ -77,8 +167,9 @@ struct OptionState {
       const std::string rest = after_colon(8);
       default_source.clear();
       default_target.clear();
+      prior = after = false;
       if (rest == "OFF") return;
-      auto code_after = [&](std::string_view key, std::string_view flag) -> std::string {
+      auto code_after = [&](std::string_view key, std::string_view flag, bool* flagged) -> std::string {
         const size_t at = rest.find(key);
         if (at == std::string::npos) return "";
         const size_t open = rest.find('[', at);
@@ -87,17 +178,56 @@ struct OptionState {
         // The flag (PRIOR / AFTER) must follow this code, before the next keyword.
         const size_t next = rest.find(key == "SOURCE" ? "TARGET" : "SOURCE", close);
         const std::string_view tail = std::string_view(rest).substr(close, next == std::string::npos ? std::string::npos : next - close);
-        if (tail.find(flag) == std::string_view::npos) return "";
+        *flagged = tail.find(flag) != std::string_view::npos;
         return Trim(std::string_view(rest).substr(open + 1, close - open - 1));
       };
-      default_source = code_after("SOURCE", "PRIOR");
-      default_target = code_after("TARGET", "AFTER");
+      default_source = code_after("SOURCE", "PRIOR", &prior);
+      default_target = code_after("TARGET", "AFTER", &after);
       return;
     }
     if (command.starts_with("OUTPUT:") || command.starts_with("LABEL:")) return;
+    if (command.starts_with("COMMA:")) {
+      // "COMMA: OFF" or "COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8"
+      const std::string rest = after_colon(6);
+      if (rest == "OFF") {
+        comma.on = false;
+        return;
+      }
+      CommaOptions c;
+      std::string name;
+      bool ok = true;
+      for (size_t i = 0; i < rest.size();) {
+        if (std::isspace(static_cast<unsigned char>(rest[i])) || rest[i] == '=' || rest[i] == '}') {
+          ++i;
+          continue;
+        }
+        size_t j = i;
+        while (j < rest.size() && !std::isspace(static_cast<unsigned char>(rest[j])) && rest[j] != '=' && rest[j] != '}') ++j;
+        const std::string word = rest.substr(i, j - i);
+        i = j;
+        if (std::isdigit(static_cast<unsigned char>(word[0]))) {
+          const int v = std::atoi(word.c_str());
+          if (name == "MIN") c.min = v;
+          else if (name == "MAX") c.max = v;
+          else if (name == "EMIN") c.emin = v;
+          else if (name == "EMAX") c.emax = v;
+          else if (name == "BMIN") c.bmin = v;
+          else if (name == "BMAX") c.bmax = v;
+          else ok = false;
+          name.clear();
+        } else {
+          name = word;
+        }
+      }
+      if (ok) comma = c;
+      else not_applied["COMMA"] = Collapse(raw);
+      return;
+    }
     const size_t colon = command.find(':');
-    if (command.starts_with("FORWARD:") && command.ends_with(" OFF")) {
-      not_applied.erase("FORWARD");  // back to TABARI's default: no forwarding
+    if (command.starts_with("FORWARD:")) {
+      // The pattern after FORWARD: (which words may be pronouns) is not read: a missing
+      // source is forwarded.
+      forward = !command.ends_with(" OFF");
       return;
     }
     not_applied[colon == std::string::npos ? command : command.substr(0, colon)] = Collapse(raw);
@@ -228,14 +358,34 @@ Result<ValidationReport> ValidateTabariSuite(const TabariSuite& suite, const Tab
   if (!options.tagger) report.notes.push_back("coded without the POS tagger (--no-tagger)");
   report.dictionary_issues = (*dicts)->issues;
 
-  CoderOptions dyad;
-  dyad.require_dyad = true;  // TABARI codes an event only with a source and a target
-  dyad.statements_need_target = false;
-  dyad.infer_agent_country = false;  // TABARI codes an agent alone as the agent
-  CoderOptions open = dyad;
-  open.require_dyad = false;  // with DEFAULT: actors, a missing role is filled in
-  const Coder coder_dyad(*dicts, dyad);
-  const Coder coder_open(*dicts, open);
+  CoderOptions tabari;
+  tabari.require_dyad = true;  // TABARI codes an event only with a source and a target
+  tabari.statements_need_target = false;
+  tabari.infer_agent_country = false;  // TABARI codes an agent alone as the agent
+  tabari.subordinate_codes = true;
+  tabari.source_first_in_clause = true;
+  tabari.open_pattern_gaps = true;
+  tabari.compound_acts_on_itself = false;
+  tabari.verbs_need_verb_tag = false;  // TABARI finds verbs from its dictionary alone
+  tabari.nouns_after_articles_only = true;
+  tabari.mentions.agent_modifier_words = 0;
+  tabari.mentions.agent_before_noun_is_modifier = false;
+  tabari.mentions.agent_to_whole_list = false;
+  // One coder per (roles filled in or not) x (DEFAULT: actors or not) x (SET: CODE ...); when
+  // DEFAULT: or FORWARD: fill a missing role, events without a dyad are kept.
+  std::vector<std::unique_ptr<Coder>> coders(12);
+  auto coder_for = [&](bool fill, bool defaults, CoderOptions::CodeBy code_by) -> const Coder& {
+    std::unique_ptr<Coder>& c = coders[(fill ? 6 : 0) + (defaults ? 3 : 0) + static_cast<size_t>(code_by)];
+    if (!c) {
+      CoderOptions o = tabari;
+      o.require_dyad = !fill;
+      o.code_without_actors = defaults;
+      o.code_by = code_by;
+      c = std::make_unique<Coder>(*dicts, o);
+    }
+    return *c;
+  };
+  std::string forwarded;  // FORWARD: the first actor of the previous record coded
   const SpecialCodeScanner scanner(**dicts);
 
   OptionState state;
@@ -293,34 +443,93 @@ Result<ValidationReport> ValidateTabariSuite(const TabariSuite& suite, const Tab
       doc.id = r.id;
       doc.origin = fmt::format("{}:{}", suite.text_path, r.line);
       doc.date = r.date;
-      doc.text = r.text;
+      // TABARI reads "_" in a text as it reads it in a dictionary: a join between words
+      // ("Dol_Amroth" is "Dol Amroth").
+      doc.text = DeleteCommaClauses(r.text, state.comma, **dicts);
+      std::replace(doc.text.begin(), doc.text.end(), '_', ' ');
       const bool defaults = !state.default_source.empty() || !state.default_target.empty();
-      const DocumentResult coded = (defaults ? coder_open : coder_dyad).CodeDocument(doc);
+      const std::string forward_code = state.forward ? forwarded : "";
+      const DocumentResult coded =
+          coder_for(defaults || !forward_code.empty(), defaults, state.code_by).CodeDocument(doc);
+      {
+        // The next record's forwarded actor: this record's first actor, without its agents.
+        forwarded.clear();
+        for (const Sentence& s : BuildSentences(doc)) {
+          for (const ActorMention& m : FindMentions(s, **dicts, doc.date, tabari.mentions))
+            if (m.actor_entry >= 0) {
+              forwarded = (*dicts)->actors.entry(static_cast<uint32_t>(m.actor_entry)).CodeOn(doc.date);
+              break;
+            }
+          if (!forwarded.empty()) break;
+        }
+      }
+      // An agent named alone while CONVERT AGENT is off is no actor (TABARI does not take it
+      // for one): its role is missing.
+      auto code_of = [&](const std::optional<ActorRef>& a) -> std::string {
+        if (!a || (a->agent_only && !state.convert_agent)) return "";
+        return a->agent_only ? "~" + a->code : a->code;
+      };
+      // Events of one verb (trigger and code) with a missing role: FORWARD: and DEFAULT: fill
+      // it (OptionState::default_source says how).
+      std::vector<ExpectedCoding> codings;
+      std::map<std::tuple<uint32_t, uint32_t, std::string>, std::pair<std::vector<std::string>, std::vector<std::string>>> open_roles;
+      auto add_unique = [](std::vector<std::string>* v, const std::string& s) {
+        if (!s.empty() && std::find(v->begin(), v->end(), s) == v->end()) v->push_back(s);
+      };
+      for (const Event& e : coded.events) {
+        ExpectedCoding c{code_of(e.source), code_of(e.target), e.cameo};
+        if (!c.source.empty() && !c.target.empty()) {
+          codings.push_back(std::move(c));
+          continue;
+        }
+        auto& [sources, targets] = open_roles[{e.trigger.begin, e.trigger.end, e.cameo}];
+        add_unique(&sources, c.source);
+        add_unique(&targets, c.target);
+      }
+      for (auto& [key, roles] : open_roles) {
+        auto& [sources, targets] = roles;
+        if (sources.empty()) {
+          if (!forward_code.empty()) sources.push_back(forward_code);
+          else if (state.prior && !state.default_source.empty()) sources.push_back(state.default_source);
+          else if (!state.default_source.empty() && !targets.empty()) {
+            sources.push_back(targets.front());
+            targets.erase(targets.begin());
+          } else if (!state.default_source.empty()) sources.push_back(state.default_source);
+        }
+        if (targets.empty() && !sources.empty()) {
+          if (!state.after && !state.default_target.empty() && sources.size() > 1) {
+            targets.assign(sources.begin() + 1, sources.end());
+            sources.resize(1);
+          } else if (!state.default_target.empty()) {
+            targets.push_back(state.default_target);
+          }
+        }
+        for (const std::string& s : sources)
+          for (const std::string& t : targets)
+            if (s != t) codings.push_back({s, t, std::get<2>(key)});
+      }
       std::set<ExpectedCoding> produced;
       std::string special_why;
-      for (const Event& e : coded.events) {
-        // A missing role, or an agent named alone while CONVERT AGENT is off (TABARI then
-        // does not take it for an actor), takes the DEFAULT: code if one is set.
-        auto code_of = [&](const std::optional<ActorRef>& a, const std::string& fallback) -> std::string {
-          if (!a || (a->agent_only && !state.convert_agent)) return fallback;
-          return a->agent_only ? "~" + a->code : a->code;
-        };
-        ExpectedCoding c{code_of(e.source, state.default_source), code_of(e.target, state.default_target), e.cameo};
+      for (ExpectedCoding& c : codings) {
+        const std::string rule = c.code;
         for (const std::string* f : {&c.source, &c.target, &c.code}) {
           if (f->find("###") != std::string::npos && !outcome.discarded) {
             outcome.discarded = true;
-            special_why = fmt::format("discarded: [###] in the coding ({})", e.rule);
+            special_why = fmt::format("discarded: [###] in the coding ({} {} {})", c.source, c.target, rule);
           }
           if (f->find("+++") != std::string::npos && !outcome.complex) {
             outcome.complex = true;
-            if (special_why.empty()) special_why = fmt::format("complex: [+++] in the coding ({})", e.rule);
+            if (special_why.empty()) special_why = fmt::format("complex: [+++] in the coding ({} {} {})", c.source, c.target, rule);
           }
         }
-        if (c.source.empty() || c.target.empty()) continue;  // no role, or an unconverted agent
         produced.insert(std::move(c));
       }
       if (!outcome.discarded) {
-        auto [code, why] = scanner.Scan(BuildSentences(doc), r.date, state.time_shift);
+        // Discard and complex phrases are looked for in the whole text, deleted clauses too.
+        Document whole = doc;
+        whole.text = r.text;
+        std::replace(whole.text.begin(), whole.text.end(), '_', ' ');
+        auto [code, why] = scanner.Scan(BuildSentences(whole), r.date, state.time_shift);
         if (code == "###") outcome.discarded = true;
         if (code == "+++") outcome.complex = true;
         if (!code.empty()) special_why = (code == "###" ? "discarded: " : "complex: ") + why;

@@ -3,7 +3,10 @@
 //
 // Each record's text is coded from raw text (Coder::CodeDocument, which tags it with griot's
 // POS model unless TabariValidationOptions::tagger is off) with the suite's own dictionaries
-// only (no griot dictionaries, no gazetteer), on the record's date. Produced
+// only (no griot dictionaries, no gazetteer), on the record's date, with TABARI's reading of
+// the coder (CoderOptions: '?' codes only alone, the source the first actor of the clause,
+// pattern words at any distance in the clause, one coded verb per clause). An "_" in the text
+// joins words as in the dictionaries ("Dol_Amroth" reads "Dol Amroth"). Produced
 // events are written as TABARI writes them: actor codes, an agent named alone as "~MIL".
 //
 // TABARI's record-level codes, which griot's engine has no notion of, are read from the
@@ -34,12 +37,17 @@
 //   applied      SET: CONVERT AGENT (an agent alone is an actor "~CODE"; when off, it is no
 //                actor: its role is missing), SET: MINIMUM WORDS (records with fewer
 //                blank-separated words are not coded; TABARI's default is 8), DEFAULT:
-//                SOURCE [X] PRIOR / TARGET [Y] AFTER (a missing source / target becomes X /
-//                Y), SET: TIME SHIFT (only for the discard / complex <TIME> phrases: dates are
-//                not scored), SET: YYYY (dates are read by their length anyway)
-//   no effect    OUTPUT:, LABEL:, SET: ... USAGE, SET: SKIP RECORDS, SET: DUP WARNING, and
-//                SET: CODE BY CLAUSE / FORWARD: ... OFF (TABARI's defaults, griot's way)
-//   not applied  COMPLEX:, SET: CODE BY SENTENCE, SET: CODE ALL, FORWARD:, COMMA:, any other;
+//                SOURCE [X] (PRIOR) TARGET [Y] (AFTER) (a missing role of a verb's events:
+//                with PRIOR the source is X, else the target's first actor moves into it;
+//                with AFTER the target is Y, else a compound source is split), FORWARD: (a
+//                missing source is the previous record's first actor), COMMA: (comma-
+//                delimited clauses of so many words are deleted before coding; TABARI's
+//                default deletes internal and terminal clauses of 2 to 10 words), SET: TIME
+//                SHIFT (only for the discard / complex <TIME> phrases: dates are not scored),
+//                SET: YYYY (dates are read by their length anyway), SET: CODE BY CLAUSE (the
+//                default) / CODE BY SENTENCE / CODE ALL (CoderOptions::code_by)
+//   no effect    OUTPUT:, LABEL:, SET: ... USAGE, SET: SKIP RECORDS, SET: DUP WARNING
+//   not applied  COMPLEX:, any other;
 //                records scored while one of these differs from the suite's .options file
 //                are listed in the report's notes.
 #pragma once

@@ -3,12 +3,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <set>
+#include <tuple>
 
 #include "coding/coder.h"
 #include "coding/petrarch1_coder.h"
+#include "coding/raw_structure.h"
 #include "dict/dictionary_set.h"
 #include "structure/treebank.h"
 
@@ -33,6 +37,81 @@ std::string Join(const std::vector<ExpectedCoding>& v) {
     if (!out.empty()) out += ", ";
     out += fmt::format("{} {} {}", c.source, c.target, c.code);
   }
+  return out;
+}
+
+// Bracket agreement of the raw path's trees with a record's gold parse (--raw). Tokens of
+// the two sides differ (griot's tokenizer vs the parse's), so a bracket is placed by the
+// ASCII letters and digits it covers: (label, first, end) over the string of those
+// characters. Labels compared: NP, VP, PP, SBAR and S; function tags ("NP-TMP") are cut.
+using Bracket = std::tuple<std::string, uint32_t, uint32_t>;
+constexpr std::array<std::string_view, 5> kScoredLabels = {"NP", "VP", "PP", "SBAR", "S"};
+
+uint32_t AlnumCount(std::string_view w) {
+  uint32_t n = 0;
+  for (unsigned char c : w) n += std::isalnum(c) && c < 0x80 ? 1 : 0;
+  return n;
+}
+
+void CollectBrackets(const ParseTree& tree, const std::vector<uint32_t>& token_start, std::set<Bracket>* out) {
+  for (const ParseNode& n : tree.nodes) {
+    if (n.preterminal || n.end_token <= n.first_token || n.end_token >= token_start.size()) continue;
+    std::string label = n.label.substr(0, n.label.find_first_of("-=", 1));
+    if (std::find(kScoredLabels.begin(), kScoredLabels.end(), label) == kScoredLabels.end()) continue;
+    const uint32_t first = token_start[n.first_token], end = token_start[n.end_token];
+    if (end > first) out->insert({std::move(label), first, end});
+  }
+}
+
+// Adds one record's matched / test / gold counts per label to `counts`.
+void ScoreBrackets(const std::vector<Sentence>& raw, const std::string& doc_text, const ParsedSentence& gold,
+                   std::map<std::string, std::array<int, 3>>* counts) {
+  std::set<Bracket> test, reference;
+  uint32_t offset = 0;
+  for (const Sentence& s : raw) {
+    if (!s.tree) continue;
+    std::vector<uint32_t> start;
+    uint32_t at = offset;
+    for (const Token& t : s.tokens) {
+      start.push_back(at);
+      at += AlnumCount(std::string_view(doc_text).substr(s.begin + t.begin, t.end - t.begin));
+    }
+    start.push_back(at);
+    CollectBrackets(*s.tree, start, &test);
+    offset = at;
+  }
+  std::vector<uint32_t> start;
+  uint32_t at = 0;
+  for (const std::string& w : gold.words) {
+    start.push_back(at);
+    at += AlnumCount(w);
+  }
+  start.push_back(at);
+  CollectBrackets(*gold.tree, start, &reference);
+  if (at != offset) return;  // the texts differ: not comparable
+  for (const Bracket& b : test) {
+    auto& c = (*counts)[std::get<0>(b)];
+    ++c[1];
+    c[0] += reference.count(b) ? 1 : 0;
+  }
+  for (const Bracket& b : reference) ++(*counts)[std::get<0>(b)][2];
+}
+
+std::string BracketSummary(const std::map<std::string, std::array<int, 3>>& counts) {
+  std::string out = "phrase structure vs gold parses (labelled brackets, P/R/F1):";
+  std::array<int, 3> all = {0, 0, 0};
+  auto add = [&](const std::string& label, const std::array<int, 3>& c) {
+    const double p = c[1] ? double(c[0]) / c[1] : 0, r = c[2] ? double(c[0]) / c[2] : 0;
+    const double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+    out += fmt::format(" {} {:.1f}/{:.1f}/{:.1f}", label, 100 * p, 100 * r, 100 * f);
+  };
+  for (std::string_view l : kScoredLabels) {
+    auto it = counts.find(std::string(l));
+    if (it == counts.end()) continue;
+    add(it->first, it->second);
+    for (int k = 0; k < 3; ++k) all[static_cast<size_t>(k)] += it->second[static_cast<size_t>(k)];
+  }
+  add("all", all);
   return out;
 }
 
@@ -64,10 +143,12 @@ Result<ValidationReport> ValidatePetrarchSuite(const PetrarchSuite& suite, const
   coder_options.statements_need_target = false;
   coder_options.infer_agent_country = false;
   coder_options.semantics = Semantics::kPetrarch1;  // the suite's records are PETRARCH-1 codings
+  if (options.raw) coder_options.deep_parser = options.deep_parser;
   for (const auto& [k, v] : suite.environment_config)
     if (k == "require_dyad") coder_options.require_dyad = IsTrue(v);
     else ApplyPetrarchOption(k, v, &coder_options);  // new_actor_length, comma_*
 
+  std::map<std::string, std::array<int, 3>> bracket_counts;  // label -> matched, produced, gold
   for (const SuiteRecord& r : suite.records) {
     for (const auto& [k, v] : r.config)
       if (k == "require_dyad") coder_options.require_dyad = IsTrue(v);
@@ -84,6 +165,10 @@ Result<ValidationReport> ValidatePetrarchSuite(const PetrarchSuite& suite, const
     bool rejected = false;
     if (options.raw || r.parse.empty()) {
       coded = coder.CodeDocument(doc);
+      if (options.raw && !r.parse.empty() && (*dicts)->tagger) {
+        auto gold = ParseTreebank(r.parse);
+        if (gold.ok()) ScoreBrackets(BuildRawSentences(doc, **dicts, true), doc.text, *gold, &bracket_counts);
+      }
     } else {
       auto parsed = ParseTreebank(r.parse);
       if (!parsed.ok()) {
@@ -112,6 +197,7 @@ Result<ValidationReport> ValidatePetrarchSuite(const PetrarchSuite& suite, const
     }
     report.results.push_back(std::move(result));
   }
+  if (!bracket_counts.empty()) report.notes.push_back(BracketSummary(bracket_counts));
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

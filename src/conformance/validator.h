@@ -15,9 +15,12 @@
 
 namespace griot {
 
+class DeepParser;  // coding/deep_parse.h
+
 struct ValidationOptions {
   std::string dict_dir;  // where the <Environment> dictionaries are; default: beside the suite
   bool raw = false;      // code the <Text> with the raw-text front end, ignoring <Parse>
+  std::shared_ptr<const DeepParser> deep_parser;  // with raw: the deep mode (--parser link)
 };
 
 struct RecordResult {

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <map>
 
+#include "base/utf8.h"
+
 namespace griot {
 
 namespace {
@@ -156,6 +158,57 @@ std::vector<std::vector<std::string>> TabariNounVariants(std::string_view phrase
   return out;
 }
 
+bool TabariNounFlexible(std::string_view phrase, std::vector<std::string>* words, std::vector<uint8_t>* flags) {
+  words->clear();
+  flags->clear();
+  phrase = TrimView(phrase);
+  size_t i = 0;
+  bool gap_before = false;
+  bool any = false;
+  while (i < phrase.size()) {
+    const bool blank = phrase[i] == ' ' || phrase[i] == '\t';
+    if (blank || phrase[i] == '_') {
+      gap_before |= blank && !words->empty();
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < phrase.size() && phrase[j] != '_' && phrase[j] != ' ' && phrase[j] != '\t') ++j;
+    std::string_view raw = phrase.substr(i, j - i);
+    bool stem_mark = false, exact = false;
+    while (!raw.empty() && (raw.back() == '~' || raw.back() == '=')) {
+      (raw.back() == '~' ? stem_mark : exact) = true;
+      raw.remove_suffix(1);
+    }
+    const bool underscore_after = j < phrase.size() && phrase[j] == '_';
+    uint8_t f = gap_before ? PhraseIndex::kGap : 0;
+    gap_before = false;
+    if (!raw.empty()) {
+      std::string possessive;
+      if (raw.size() > 2 && (raw.ends_with("'S") || raw.ends_with("'s"))) {
+        raw.remove_suffix(2);
+        possessive = "'s";
+      }
+      const bool alphabetic = std::isalpha(static_cast<unsigned char>(raw.back())) != 0;
+      if (possessive.empty() && alphabetic && (stem_mark || (!exact && !underscore_after))) f |= PhraseIndex::kStem;
+      words->push_back(FoldKey(raw));
+      flags->push_back(f);
+      if (!possessive.empty()) {
+        words->push_back(possessive);
+        flags->push_back(0);
+      }
+      any |= f != 0 && (words->size() > 1 || (f & PhraseIndex::kStem));
+    }
+    i = j;
+  }
+  if (!any || words->empty()) {
+    words->clear();
+    flags->clear();
+    return false;
+  }
+  return true;
+}
+
 namespace {
 
 // TABARI section bookkeeping shared by the actor and agent readers: <NOUN> and <ADJECTIVE>
@@ -224,6 +277,9 @@ void ActorDictionary::Load(std::string_view content, const std::string& file, Di
     }
     auto variants = TabariNounVariants(phrase);
     for (auto& v : variants) index_.Add(std::move(v), id);
+    std::vector<std::string> words;
+    std::vector<uint8_t> flags;
+    if (TabariNounFlexible(phrase, &words, &flags)) index_.AddFlexible(words, flags, id);
     return !variants.empty();
   };
   for (const DictLine& line : ReadDictLines(content, syntax)) {
@@ -415,6 +471,9 @@ void AgentDictionary::Load(std::string_view content, const std::string& file, Di
     for (const std::string& f : expanded) {
       if (tabari && !explicit_plurals) {
         for (auto& v : TabariNounVariants(f)) index_.Add(std::move(v), id);
+        std::vector<std::string> words;
+        std::vector<uint8_t> flags;
+        if (TabariNounFlexible(f, &words, &flags)) index_.AddFlexible(words, flags, id);
         continue;
       }
       auto words = SplitPhrase(tabari ? WithoutMarks(f) : f);

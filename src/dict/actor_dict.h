@@ -114,6 +114,14 @@ std::optional<DatedCode> ParseDatedCode(std::string_view bracketed, std::string*
 // Spaces and "_" both join words; "~" and "=" inside the phrase are dropped. Empty if the
 // phrase has no word.
 std::vector<std::vector<std::string>> TabariNounVariants(std::string_view phrase);
+
+// TABARI's full reading of a noun phrase, for PhraseIndex::AddFlexible: words joined by a
+// blank may have other words between them (kGap: "PRINCE DOL_AMROTH" matches "the Prince of
+// Dol Amroth"), and a word that ends the phrase or is followed by a blank is a stem (kStem:
+// "ERIADOR" matches "Eriadorians"), as is a word marked "~"; "_" joins consecutive words and,
+// at the end or with "=", makes the word whole. False (and nothing set) if no word is a stem
+// and no word may be separated: TabariNounVariants then says all.
+bool TabariNounFlexible(std::string_view phrase, std::vector<std::string>* words, std::vector<uint8_t>* flags);
 extern const std::vector<std::string_view> kTabariNounStemEndings;
 
 // The regular English plural of a phrase's last word: "SOLDIER" -> "SOLDIERS",

@@ -109,13 +109,53 @@ TEST(ActorDictTest, TabariWordEndings) {
   EXPECT_EQ(Lookup(d.index(), {"estonia"}), 1);
   EXPECT_EQ(Lookup(d.index(), {"estonias"}), 1);  // "_": with its plural
   EXPECT_EQ(Lookup(d.index(), {"estoniab"}), -1);
-  EXPECT_EQ(Lookup(d.index(), {"eriador"}), 2);  // a stem: its usual endings
+  EXPECT_EQ(Lookup(d.index(), {"eriador"}), 2);  // a stem: its usual endings and any other
   EXPECT_EQ(Lookup(d.index(), {"eriadori"}), 2);
   EXPECT_EQ(Lookup(d.index(), {"eriadorian"}), 2);
-  EXPECT_EQ(Lookup(d.index(), {"eriadorxyz"}), -1);  // TABARI would match; griot does not
+  EXPECT_EQ(Lookup(d.index(), {"eriadorxyz"}), 2);  // any word the stem begins, as in TABARI
   EXPECT_EQ(Lookup(d.index(), {"ithilen", "government", "radios"}), 3);
   EXPECT_EQ(Lookup(d.index(), {"al", "gore"}), 4);
   EXPECT_EQ(TabariNounVariants("GROUP OF 77").size(), 1u);  // no endings after a number
+}
+
+TEST(ActorDictTest, TabariStemsAndSeparableWords) {
+  std::vector<std::string> words;
+  std::vector<uint8_t> flags;
+  EXPECT_FALSE(TabariNounFlexible("ESTONIA_", &words, &flags));  // whole word: the variants say all
+  ASSERT_TRUE(TabariNounFlexible("PRINCE DOL_AMROTH", &words, &flags));
+  EXPECT_EQ(words, (std::vector<std::string>{"prince", "dol", "amroth"}));
+  EXPECT_EQ(flags, (std::vector<uint8_t>{PhraseIndex::kStem, PhraseIndex::kGap, PhraseIndex::kStem}));
+
+  ActorDictionary d;
+  std::vector<DictIssue> issues;
+  d.Load("ERIADOR [ERI]\nPRINCE DOL_AMROTH [DOL]\nAL_GORE [AGR]\nAL GORE [TEN]\n", "t.actors", &issues);
+  d.Finalize();
+  EXPECT_TRUE(issues.empty());
+  auto match = [&](std::vector<std::string> toks) {
+    std::vector<PhraseIndex::Match> m;
+    d.index().MatchAt([&](uint32_t i) -> const std::string& { return toks[i]; }, static_cast<uint32_t>(toks.size()), 0, &m);
+    return m;
+  };
+  auto code = [&](const PhraseIndex::Match& m) { return d.entry(m.entry).CodeOn(std::nullopt); };
+  auto m = match({"eriadorians"});  // a stem matches any word it begins
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(code(m[0]), "ERI");
+  m = match({"eriador"});  // found by the trie and the stem: listed once
+  EXPECT_EQ(m.size(), 1u);
+  m = match({"prince", "of", "dol", "amroth", "left"});
+  ASSERT_FALSE(m.empty());
+  EXPECT_EQ(code(m[0]), "DOL");
+  EXPECT_EQ(m[0].length, 4u);
+  EXPECT_EQ(m[0].words, 3u);
+  EXPECT_EQ(m[0].head, 1u);
+  EXPECT_EQ(m[0].tail, (uint64_t{1} << 2) | (uint64_t{1} << 3));
+  m = match({"al", "gore"});  // the consecutive phrase first
+  ASSERT_FALSE(m.empty());
+  EXPECT_EQ(code(m[0]), "AGR");
+  m = match({"al", "the", "weasel", "gore"});
+  ASSERT_FALSE(m.empty());
+  EXPECT_EQ(code(m[0]), "TEN");
+  EXPECT_TRUE(match({"dol", "amroth"}).empty());
 }
 
 TEST(ActorDictTest, TabariMalformedLinesAreIssues) {

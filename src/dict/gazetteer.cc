@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <cstdlib>
 
 namespace griot {
@@ -22,20 +23,25 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
 
 std::optional<double> ParseCoord(std::string_view s, double limit) {
   if (s.empty()) return std::nullopt;
-  std::string buf(s);
-  char* end = nullptr;
-  const double v = std::strtod(buf.c_str(), &end);
-  if (end != buf.c_str() + buf.size() || v < -limit || v > limit) return std::nullopt;
+  // from_chars reads the plain decimals of the generated table without a copy; anything it
+  // does not read whole ("+1.5", " 2") goes through strtod as before.
+  double v = 0;
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size()) {
+    std::string buf(s);
+    char* end = nullptr;
+    v = std::strtod(buf.c_str(), &end);
+    if (end != buf.c_str() + buf.size()) return std::nullopt;
+  }
+  if (v < -limit || v > limit) return std::nullopt;
   return v;
 }
 
-std::string JoinKeys(const std::vector<std::string>& words) {
-  std::string k;
-  for (const auto& w : words) {
-    k += w;
-    k.push_back(' ');
-  }
-  return k;
+long ParsePopulation(std::string_view s) {
+  long v = 0;
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec == std::errc() && ptr == s.data() + s.size()) return v;
+  return std::atol(std::string(s).c_str());
 }
 
 }  // namespace
@@ -63,7 +69,7 @@ void Gazetteer::Load(std::string_view content, const std::string& file, std::vec
     p.admin1_name = std::string(cols[4]);
     p.lat = ParseCoord(cols[5], 90);
     p.lon = ParseCoord(cols[6], 180);
-    p.population = std::atol(std::string(cols[7]).c_str());
+    p.population = ParsePopulation(cols[7]);
     p.kind = std::string(cols[8]);
     p.id = std::string(cols[9]);
     if (p.name.empty()) {
@@ -75,13 +81,10 @@ void Gazetteer::Load(std::string_view content, const std::string& file, std::vec
     for (std::string_view name : {cols[0], cols[1]}) {
       auto words = SplitPhrase(name);
       if (words.empty()) continue;
-      const std::string key = JoinKeys(words);
-      auto [it, inserted] = group_of_key_.try_emplace(key, static_cast<uint32_t>(groups_.size()));
-      if (inserted) {
-        groups_.emplace_back();
-        index_.Add(std::move(words), it->second);
-      }
-      auto& group = groups_[it->second];
+      // One group per distinct phrase: the index gives the phrase's group if it has one.
+      const uint32_t group_id = index_.AddIfNew(words, static_cast<uint32_t>(groups_.size()));
+      if (group_id == groups_.size()) groups_.emplace_back();
+      auto& group = groups_[group_id];
       if (group.empty() || group.back() != id) group.push_back(id);
     }
   }

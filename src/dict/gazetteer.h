@@ -38,7 +38,6 @@ class Gazetteer {
  private:
   std::vector<Place> places_;
   std::vector<std::vector<uint32_t>> groups_;  // phrase group -> place ids
-  std::unordered_map<std::string, uint32_t> group_of_key_;
   PhraseIndex index_;
 };
 

@@ -31,13 +31,80 @@ std::vector<std::string> SplitPhrase(std::string_view phrase, bool* exact) {
 
 void PhraseIndex::Add(const std::vector<std::string>& words, uint32_t id) {
   if (words.empty()) return;
-  auto [it, inserted] = roots_.try_emplace(words[0], static_cast<uint32_t>(nodes_.size()));
-  if (inserted) nodes_.emplace_back();
-  uint32_t node = it->second;
+  uint32_t node = RootForInsert(words[0]);
   for (size_t k = 1; k < words.size(); ++k) node = ChildForInsert(node, words[k]);
   nodes_[node].entries.push_back(id);
   ++phrases_;
   finalized_ = false;
+}
+
+void PhraseIndex::AddFlexible(const std::vector<std::string>& words, const std::vector<uint8_t>& flags, uint32_t id) {
+  if (words.empty()) return;
+  bool any = false;
+  for (size_t k = 0; k < words.size() && k < flags.size(); ++k) any |= (flags[k] & kStem) || (k > 0 && (flags[k] & kGap));
+  if (!any) {
+    Add(words, id);
+    return;
+  }
+  Flexible f;
+  f.words = words;
+  f.flags = flags;
+  f.flags.resize(words.size(), 0);
+  f.id = id;
+  const uint32_t index = static_cast<uint32_t>(flexible_.size());
+  if (f.flags[0] & kStem) flexible_stem_first_.push_back(index);
+  else flexible_first_[f.words[0]].push_back(index);
+  flexible_.push_back(std::move(f));
+  ++phrases_;
+}
+
+uint32_t PhraseIndex::AddIfNew(const std::vector<std::string>& words, uint32_t id) {
+  if (words.empty()) return id;
+  uint32_t node = RootForInsert(words[0]);
+  for (size_t k = 1; k < words.size(); ++k) node = ChildForInsert(node, words[k]);
+  if (!nodes_[node].entries.empty()) return nodes_[node].entries.front();
+  nodes_[node].entries.push_back(id);
+  ++phrases_;
+  finalized_ = false;
+  return id;
+}
+
+uint64_t PhraseIndex::HashWord(std::string_view word) {
+  // FNV-1a over the word's bytes, then a final mix (words are short: a few bytes each).
+  uint64_t h = 14695981039346656037ull;
+  for (const char c : word) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  h ^= h >> 32;
+  h *= 0xd6e8feb86659fd93ull;
+  h ^= h >> 32;
+  return h | 1;  // 0 marks an empty slot
+}
+
+uint32_t PhraseIndex::RootForInsert(const std::string& word) {
+  if (const uint32_t node = Root(word); node != kNone) return node;
+  // Grow to keep the table at most half full: probes stay short, and misses end early.
+  if ((root_words_.size() + 1) * 2 > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(64, old.size() * 2), Slot{});
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.hash == 0) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].hash != 0) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+  const uint64_t h = HashWord(word);
+  const size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while (slots_[i].hash != 0) i = (i + 1) & mask;
+  const uint32_t node = static_cast<uint32_t>(nodes_.size());
+  nodes_.emplace_back();
+  slots_[i] = Slot{h, node, static_cast<uint32_t>(root_words_.size())};
+  root_words_.push_back(word);
+  return node;
 }
 
 uint32_t PhraseIndex::ChildForInsert(uint32_t node, const std::string& word) {

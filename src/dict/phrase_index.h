@@ -2,13 +2,18 @@
 // a token sequence.
 //
 // Phrases come from TABARI/PETRARCH-style dictionaries ("WAGNER_GROUP_", "U.S._TREASURY_").
-// The index is a word trie: a hash map for the first word (dictionaries have tens of
+// The index is a word trie: a hash table for the first word (dictionaries have tens of
 // thousands of distinct first words) and sorted child lists below it (few children per
 // node), so a lookup costs one hash probe plus a binary search per further word, whatever
-// the dictionary size. Hand-written because the match is over token keys, not bytes (the
-// byte-level automaton libraries such as vectorscan suit raw-text scanning instead).
+// the dictionary size. The first-word table is open-addressed with each word's hash stored
+// beside it: most probes are misses (a token that starts no phrase), decided by one hash
+// and one cache line instead of a bucket chain. Hand-written because the match is over
+// token keys, not bytes (the byte-level automaton libraries such as vectorscan suit
+// raw-text scanning instead).
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -28,35 +33,79 @@ class PhraseIndex {
  public:
   struct Match {
     uint32_t entry = 0;   // the id given to Add()
-    uint32_t length = 0;  // number of tokens matched
+    uint32_t length = 0;  // number of tokens from `pos` to the last token matched
+    uint32_t words = 0;   // phrase words matched (== length unless other tokens came between)
+    uint32_t head = 0;    // tokens matched before the first skipped token (== length if none)
+    uint64_t tail = 0;    // bit k: token pos+k matched a word after a skipped token
   };
+
+  // Word flags of AddFlexible (TABARI's dialect).
+  static constexpr uint8_t kStem = 1;  // the word matches any token that begins with it
+  static constexpr uint8_t kGap = 2;   // other tokens may come between the previous word and this one
 
   // Adds `words` (already keys) for entry `id`. Empty phrases are ignored.
   void Add(const std::vector<std::string>& words, uint32_t id);
+  // Adds a phrase whose words carry kStem / kGap flags (`flags[k]` for `words[k]`; the first
+  // word's kGap is ignored). A phrase with no flag set is added as Add() does. Flexible
+  // phrases are kept apart from the trie and tried one by one at each position: they come
+  // from TABARI files, which are small. A skipped stretch may not exceed 63 tokens.
+  void AddFlexible(const std::vector<std::string>& words, const std::vector<uint8_t>& flags, uint32_t id);
+  // Like Add, but a phrase already in the index keeps its first id and gains none: returns
+  // that first id, or `id` when the phrase is new. Empty phrases are ignored (returns `id`).
+  uint32_t AddIfNew(const std::vector<std::string>& words, uint32_t id);
   // Must be called after the last Add() and before lookups: sorts child lists.
   void Finalize();
 
-  // All phrases matching the tokens starting at `pos`, longest first (for equal lengths, in
-  // the order added). `key_at(i)` returns the key of token i; `n` is the number of tokens.
+  // All phrases matching the tokens starting at `pos`, those of most words first (for equal
+  // counts, trie phrases in the order added, then flexible ones). `key_at(i)` returns the key
+  // of token i; `n` is the number of tokens.
   template <typename KeyAt>
   void MatchAt(const KeyAt& key_at, uint32_t n, uint32_t pos, std::vector<Match>* out) const {
     out->clear();
     if (pos >= n) return;
-    auto it = roots_.find(std::string_view(key_at(pos)));
-    if (it == roots_.end()) return;
-    uint32_t node = it->second;
+    if (!flexible_.empty()) MatchFlexible(key_at, n, pos, out);
+    uint32_t node = Root(std::string_view(key_at(pos)));
+    if (node == kNone) {
+      if (out->size() > 1) SortMatches(out);
+      return;
+    }
     uint32_t length = 1;
+    const size_t flexible_found = out->size();
     while (true) {
       const Node& nd = nodes_[node];
-      for (uint32_t e : nd.entries) out->push_back({e, length});
+      for (uint32_t e : nd.entries) out->push_back({e, length, length, length, 0});
       if (pos + length >= n || nd.children.empty()) break;
       const uint32_t child = Child(nd, key_at(pos + length));
       if (child == kNone) break;
       node = child;
       ++length;
     }
-    // Longest first, keeping insertion order among equal lengths.
-    std::stable_sort(out->begin(), out->end(), [](const Match& a, const Match& b) { return a.length > b.length; });
+    if (flexible_found > 0) {
+      // Trie phrases before flexible ones of the same word count; a flexible match that the trie
+      // also found (same entry, same tokens) is dropped.
+      std::rotate(out->begin(), out->begin() + static_cast<std::ptrdiff_t>(flexible_found), out->end());
+      const auto trie_end = out->end() - static_cast<std::ptrdiff_t>(flexible_found);
+      out->erase(std::remove_if(trie_end, out->end(),
+                                [&](const Match& f) {
+                                  return f.tail == 0 && std::any_of(out->begin(), trie_end, [&](const Match& t) {
+                                           return t.entry == f.entry && t.length == f.length;
+                                         });
+                                }),
+                 out->end());
+      SortMatches(out);
+      return;
+    }
+    // Longest first, keeping insertion order among equal lengths. The matches were found in
+    // increasing length, so reversing the list and then each run of equal length back gives
+    // that order without sorting (and without the temporary buffer of a stable sort).
+    if (out->size() < 2 || out->front().length == out->back().length) return;
+    std::reverse(out->begin(), out->end());
+    for (auto run = out->begin(); run != out->end();) {
+      auto end = run;
+      while (end != out->end() && end->length == run->length) ++end;
+      std::reverse(run, end);
+      run = end;
+    }
   }
 
   size_t size() const { return phrases_; }
@@ -67,15 +116,77 @@ class PhraseIndex {
     std::vector<std::pair<std::string, uint32_t>> children;  // sorted by word after Finalize
     std::vector<uint32_t> entries;
   };
+  // A slot of the first-word table: the word's hash (never 0; 0 marks an empty slot), its
+  // trie node and its index in root_words_.
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t node = kNone;
+    uint32_t word = 0;
+  };
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
+  struct Flexible {
+    std::vector<std::string> words;
+    std::vector<uint8_t> flags;
+    uint32_t id = 0;
+  };
+  static bool WordMatches(const std::string& word, uint8_t flags, std::string_view key) {
+    return (flags & kStem) ? key.starts_with(word) : key == word;
+  }
+  static void SortMatches(std::vector<Match>* out) {
+    std::stable_sort(out->begin(), out->end(), [](const Match& a, const Match& b) { return a.words > b.words; });
+  }
+  template <typename KeyAt>
+  void MatchFlexible(const KeyAt& key_at, uint32_t n, uint32_t pos, std::vector<Match>* out) const {
+    const std::string_view first = key_at(pos);
+    auto try_phrase = [&](const Flexible& p) {
+      if (!WordMatches(p.words[0], p.flags[0], first)) return;
+      Match m{p.id, 1, 1, 1, 0};
+      bool skipped = false;
+      uint32_t t = pos + 1;
+      for (size_t k = 1; k < p.words.size(); ++k) {
+        uint32_t u = t;
+        if (p.flags[k] & kGap)
+          while (u < n && u - pos < 64 && !WordMatches(p.words[k], p.flags[k], key_at(u))) ++u;
+        if (u >= n || u - pos >= 64 || !WordMatches(p.words[k], p.flags[k], key_at(u))) return;
+        skipped |= u != t;
+        if (skipped) m.tail |= uint64_t{1} << (u - pos);
+        else m.head = u - pos + 1;
+        t = u + 1;
+      }
+      m.length = t - pos;
+      m.words = static_cast<uint32_t>(p.words.size());
+      out->push_back(m);
+    };
+    if (auto it = flexible_first_.find(first); it != flexible_first_.end())
+      for (uint32_t f : it->second) try_phrase(flexible_[f]);
+    for (uint32_t f : flexible_stem_first_) try_phrase(flexible_[f]);
+  }
+  static uint64_t HashWord(std::string_view word);
+  // The trie node of a first word, or kNone.
+  uint32_t Root(std::string_view word) const {
+    if (slots_.empty()) return kNone;
+    const uint64_t h = HashWord(word);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.hash == 0) return kNone;
+      if (s.hash == h && root_words_[s.word] == word) return s.node;
+    }
+  }
+  uint32_t RootForInsert(const std::string& word);
   uint32_t Child(const Node& nd, std::string_view word) const;
   uint32_t ChildForInsert(uint32_t node, const std::string& word);
 
   std::vector<Node> nodes_;
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> roots_;
+  std::vector<Slot> slots_;              // open addressing, a power of two, at most half full
+  std::vector<std::string> root_words_;  // the distinct first words
+  std::vector<Flexible> flexible_;
+  // Flexible phrases by first word (matched whole), and those whose first word is a stem.
+  std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> flexible_first_;
+  std::vector<uint32_t> flexible_stem_first_;
   size_t phrases_ = 0;
   bool finalized_ = false;
 };

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <functional>
 #include <set>
+#include <tuple>
 
 #include "base/utf8.h"
 #include "dict/actor_dict.h"
@@ -475,6 +476,14 @@ void VerbDictionary::AddTabariForms(std::string_view spec, uint32_t block, const
     f.block = block;
     forms_.push_back(std::move(f));
   }
+  // A stem ("RESTOR") matches any word beginning with it, beyond the endings above.
+  if (words[0].mark == 0 && !keys[0].empty() && std::isalpha(static_cast<unsigned char>(keys[0].back()))) {
+    VerbForm f;
+    f.words = keys;
+    f.block = block;
+    f.stem = true;
+    forms_.push_back(std::move(f));
+  }
   // Irregular forms, matched as written: "{BROKE_ BROKEN_ BROKEN_DOWN_}".
   for (std::string_view raw : listed) {
     if (raw == "|") continue;
@@ -495,6 +504,16 @@ void VerbDictionary::AddTabariForms(std::string_view spec, uint32_t block, const
     f.kind = v.ends_with("ing") ? VerbFormKind::kGerund
              : (v.ends_with("ed") || v.ends_with("en")) ? VerbFormKind::kPast
                                                          : VerbFormKind::kBase;
+    // A listed form written bare ("ACTUALITY") is a stem as well.
+    const bool stem = parts.size() == 1 && parts[0].mark == 0 && !v.empty() &&
+                      std::isalpha(static_cast<unsigned char>(v.back()));
+    if (stem) {
+      VerbForm s = f;
+      s.stem = true;
+      forms_.push_back(std::move(f));
+      forms_.push_back(std::move(s));
+      continue;
+    }
     forms_.push_back(std::move(f));
   }
 }
@@ -538,7 +557,38 @@ bool VerbDictionary::ParseTabariPattern(std::string_view text, VerbPattern* out,
     i = close + 1;
   }
   if (code_open != std::string_view::npos) rewritten += std::string(text.substr(code_open));
-  return ParsePatternLine(WithoutTabariMarks(rewritten), out, error);
+  if (!ParsePatternLine(WithoutTabariMarks(rewritten), out, error)) return false;
+  // Which literal words are stems: a word marked "~", or one followed by a blank or ending
+  // the pattern, without "=" ("- * RESOLUTION" matches "resolutions"; "SHOW_NO_*" and
+  // "RESOLUTION_" match whole words). The words come in the order ParsePatternLine read them.
+  std::vector<bool> stems;
+  {
+    std::string_view rest = TrimView(std::string_view(rewritten).substr(0, rewritten.rfind('[')));
+    if (!rest.empty() && rest.front() == '-') rest.remove_prefix(1);
+    for (std::string_view chunk : SplitSpaces(rest)) {
+      size_t a = 0;
+      while (a < chunk.size()) {
+        size_t b = chunk.find('_', a);
+        if (b == std::string_view::npos) b = chunk.size();
+        std::string_view piece = chunk.substr(a, b - a);
+        a = b + 1;
+        if (piece.empty() || piece == "*" || piece == "$" || piece == "+" || piece == "%" || piece == "^" ||
+            piece.front() == '&')
+          continue;
+        const bool marked = piece.back() == '~';
+        const bool exact = piece.back() == '=';
+        while (!piece.empty() && (piece.back() == '~' || piece.back() == '=')) piece.remove_suffix(1);
+        if (piece.empty()) continue;
+        const bool alphabetic = std::isalpha(static_cast<unsigned char>(piece.back())) != 0;
+        stems.push_back(alphabetic && (marked || (!exact && b == chunk.size())));
+      }
+    }
+  }
+  size_t k = 0;
+  for (auto* side : {&out->pre, &out->post})
+    for (PatternElement& el : *side)
+      if (el.kind == PatternToken::kWord) el.stem = k < stems.size() && stems[k++];
+  return true;
 }
 
 void VerbDictionary::LoadTabari(std::string_view content, const std::string& file,
@@ -682,6 +732,7 @@ void VerbDictionary::LoadTabari(std::string_view content, const std::string& fil
         continue;
       }
       block = static_cast<int>(blocks_.size());
+      b.tabari = true;
       blocks_.push_back(std::move(b));
       header_block = true;
       continue;
@@ -736,6 +787,7 @@ void VerbDictionary::LoadTabari(std::string_view content, const std::string& fil
       continue;
     }
     block = static_cast<int>(blocks_.size());
+    b.tabari = true;
     blocks_.push_back(std::move(b));
     header_block = false;
     pending = {std::string(spec), static_cast<uint32_t>(block), line.number, true};
@@ -814,29 +866,108 @@ void VerbDictionary::Finalize() {
         }
       };
   for (const auto& [name, raw] : synset_raw_) expand(name, 0, &synsets_[name]);
+  synset_words_.clear();
+  for (const auto& [name, members] : synsets_) {
+    auto& words = synset_words_[name];
+    for (const auto& m : members)
+      if (m.size() == 1) words.insert(m[0]);
+  }
+  // TABARI members with stems or separable words, also through whole nested synsets.
+  synsets_flexible_.clear();
+  std::function<void(const std::string&, int, std::vector<FlexiblePhrase>*)> flexible =
+      [&](const std::string& name, int depth, std::vector<FlexiblePhrase>* out) {
+        auto it = synset_raw_.find(name);
+        if (it == synset_raw_.end() || depth > 8 || !tabari_synset_.count(name)) return;
+        for (const std::string& m : it->second) {
+          if (m.find('&') != std::string::npos) {
+            if (m.front() == '&' && m.find_first_of(" _\t") == std::string::npos) flexible(SynsetName(m), depth + 1, out);
+            continue;
+          }
+          FlexiblePhrase f;
+          if (TabariNounFlexible(m, &f.words, &f.flags)) out->push_back(std::move(f));
+        }
+      };
+  for (const auto& [name, raw] : synset_raw_) {
+    std::vector<FlexiblePhrase> members;
+    flexible(name, 0, &members);
+    if (!members.empty()) synsets_flexible_[name] = std::move(members);
+  }
+  auto synsets_in = [](const VerbPattern& p) {
+    size_t n = 0;
+    for (const auto* side : {&p.pre, &p.post})
+      for (const PatternElement& el : *side) n += el.kind == PatternToken::kSynset ? 1 : 0;
+    return n;
+  };
   for (VerbBlock& b : blocks_) {
-    std::stable_sort(b.patterns.begin(), b.patterns.end(), [](const VerbPattern& a, const VerbPattern& c) {
+    std::stable_sort(b.patterns.begin(), b.patterns.end(), [&](const VerbPattern& a, const VerbPattern& c) {
       const size_t la = a.pre.size() + a.post.size(), lc = c.pre.size() + c.post.size();
       if (a.literal_words != c.literal_words) return a.literal_words > c.literal_words;
-      return la > lc;
+      if (la != lc || !b.tabari) return la > lc;
+      return synsets_in(a) < synsets_in(c);
     });
+    auto word_bits = [](std::vector<PatternElement>& side) {
+      uint64_t bits = 0;
+      for (PatternElement& e : side) {
+        if (e.kind != PatternToken::kWord) continue;
+        e.key_hash = PatternKeyHash(e.key);
+        if (e.key.size() >= 2) bits |= PatternWordBitOfHash(e.key_hash);
+      }
+      return bits;
+    };
+    b.by_line.resize(b.patterns.size());
+    for (uint32_t i = 0; i < b.patterns.size(); ++i) {
+      b.by_line[i] = i;
+      b.patterns[i].pre_words = word_bits(b.patterns[i].pre);
+      b.patterns[i].post_words = word_bits(b.patterns[i].post);
+    }
+    std::stable_sort(b.by_line.begin(), b.by_line.end(),
+                     [&b](uint32_t x, uint32_t y) { return b.patterns[x].line < b.patterns[y].line; });
   }
   // Deduplicate identical forms of one block, then index.
-  std::set<std::pair<std::vector<std::string>, uint32_t>> seen;
+  std::set<std::tuple<std::vector<std::string>, uint32_t, bool>> seen;
   std::vector<VerbForm> unique;
   for (VerbForm& f : forms_) {
-    if (seen.insert({f.words, f.block}).second) unique.push_back(std::move(f));
+    if (seen.insert({f.words, f.block, f.stem}).second) unique.push_back(std::move(f));
   }
   forms_ = std::move(unique);
   forms_index_ = PhraseIndex();
-  for (uint32_t i = 0; i < forms_.size(); ++i) forms_index_.Add(forms_[i].words, i);
+  for (uint32_t i = 0; i < forms_.size(); ++i) {
+    if (!forms_[i].stem) {
+      forms_index_.Add(forms_[i].words, i);
+      continue;
+    }
+    std::vector<uint8_t> flags(forms_[i].words.size(), 0);
+    flags[forms_[i].verb_word] = PhraseIndex::kStem;
+    forms_index_.AddFlexible(forms_[i].words, flags, i);
+  }
   forms_index_.Finalize();
+}
+
+uint64_t PatternKeyHash(std::string_view key) {
+  uint64_t h = 14695981039346656037ull;  // FNV-1a
+  for (const char c : key) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+const std::unordered_set<std::string>& VerbDictionary::synset_words(const std::string& name) const {
+  static const std::unordered_set<std::string> kEmpty;
+  auto it = synset_words_.find(name);
+  return it == synset_words_.end() ? kEmpty : it->second;
 }
 
 size_t VerbDictionary::pattern_count() const {
   size_t n = 0;
   for (const VerbBlock& b : blocks_) n += b.patterns.size();
   return n;
+}
+
+const std::vector<FlexiblePhrase>& VerbDictionary::synset_flexible(const std::string& name) const {
+  static const std::vector<FlexiblePhrase> kEmpty;
+  auto it = synsets_flexible_.find(name);
+  return it == synsets_flexible_.end() ? kEmpty : it->second;
 }
 
 const std::vector<std::vector<std::string>>& VerbDictionary::synset(const std::string& name) const {

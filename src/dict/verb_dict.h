@@ -29,6 +29,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "dict/dict_file.h"
@@ -42,6 +43,8 @@ struct PatternElement {
   PatternToken kind = PatternToken::kWord;
   std::string key;           // the word key, or the synset name for kSynset
   bool consecutive = false;  // must directly follow the previous element (joined with '_')
+  bool stem = false;  // TABARI: a kWord that matches any token beginning with `key`
+  uint64_t key_hash = 0;     // PatternKeyHash(key) for kWord (set by VerbDictionary::Finalize)
 };
 
 struct VerbPattern {
@@ -53,6 +56,10 @@ struct VerbPattern {
   std::string paired_code;  // "033" for "[032:033]", else empty
   char mark = 0;            // TABARI "[031!]" dominant '!', "[023?]" subordinate '?', else 0
   int literal_words = 0;    // specificity: words and synset matches required
+  // PatternWordBit of every plain word of two bytes or more before / after the verb, OR-ed
+  // (set by VerbDictionary::Finalize): a sentence side lacking one of these bits cannot hold
+  // the pattern's words, so the pattern is skipped without being matched.
+  uint64_t pre_words = 0, post_words = 0;
   std::string file;
   int line = 0;
   std::string text;  // the pattern line as written, for `rule`
@@ -66,6 +73,9 @@ struct VerbForm {
   VerbFormKind kind = VerbFormKind::kBase;
   uint32_t block = 0;
   std::string code;  // a form's own code ("KLM_NOP_+RST [002]"), else empty
+  // TABARI: words[verb_word] is a stem matching any token that begins with it (the form's
+  // kind is then read from the token's ending).
+  bool stem = false;
 };
 
 struct VerbBlock {
@@ -74,8 +84,19 @@ struct VerbBlock {
   std::string paired_code;
   char mark = 0;             // as VerbPattern::mark
   std::vector<VerbPattern> patterns;  // most specific first after Finalize()
+  std::vector<uint32_t> by_line;      // indexes into `patterns` in file (line) order, by Finalize()
   std::string file;
   int line = 0;
+  // Read from a TABARI file: among patterns equally specific, those with fewer synsets come
+  // first (a literal word is preferred to a synset that also matches it).
+  bool tabari = false;
+};
+
+// A TABARI synset member with the flags of PhraseIndex::AddFlexible ("+YUM YENNYEN": the
+// words may be separated, and the last is a stem).
+struct FlexiblePhrase {
+  std::vector<std::string> words;
+  std::vector<uint8_t> flags;
 };
 
 // A TABARI <TIME> entry: a phrase that shifts the event date ("LAST_WEEK [-7]"), or one of
@@ -107,6 +128,12 @@ class VerbDictionary {
   size_t form_count() const { return forms_.size(); }
   // Members of a synset as word-key sequences (nested synsets expanded); empty if unknown.
   const std::vector<std::vector<std::string>>& synset(const std::string& name) const;
+  // TABARI synset members read with stems and gaps (TabariNounFlexible); only members that
+  // have such words. Empty if none.
+  const std::vector<FlexiblePhrase>& synset_flexible(const std::string& name) const;
+  // The one-word members of a synset (the first-word keys of its members of one word), for
+  // a membership test in one look-up; empty if unknown. Built by Finalize().
+  const std::unordered_set<std::string>& synset_words(const std::string& name) const;
   size_t skipped_transformations() const { return skipped_transformations_; }
   const std::vector<TimeShiftEntry>& time_shifts() const { return time_shifts_; }
   // TABARI <NOUN> / <ADJECTIVE> lists, as written. The coder does not read them yet.
@@ -127,6 +154,8 @@ class VerbDictionary {
   // Synset name (upper case, no trailing '_') -> raw member phrases as written.
   std::unordered_map<std::string, std::vector<std::string>> synset_raw_;
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> synsets_;
+  std::unordered_map<std::string, std::vector<FlexiblePhrase>> synsets_flexible_;
+  std::unordered_map<std::string, std::unordered_set<std::string>> synset_words_;
   // Synsets read from TABARI files: their members' last words match as TabariNounVariants.
   std::unordered_map<std::string, bool> tabari_synset_;
   size_t skipped_transformations_ = 0;
@@ -150,6 +179,14 @@ std::vector<std::pair<std::string, VerbFormKind>> TabariVerbVariants(std::string
 // "ban" -> "bans", "banned"/"baned", "banning"/"baning"; "seize" -> "seizes", "seized",
 // "seizing"; "deny" -> "denies", "denied", "denying").
 std::vector<std::pair<std::string, VerbFormKind>> RegularVerbForms(std::string_view base);
+
+// A 64-bit hash of a word key: equal keys have equal hashes, so a coder that hashes its
+// words once can compare a word with a pattern word by hash before comparing the text.
+uint64_t PatternKeyHash(std::string_view key);
+// One bit of 64 chosen by a word's PatternKeyHash, for VerbPattern::pre_words / post_words:
+// the words of a sentence side OR-ed together must cover a pattern's bits for it to match.
+inline uint64_t PatternWordBitOfHash(uint64_t hash) { return uint64_t{1} << ((hash ^ (hash >> 29)) & 63); }
+inline uint64_t PatternWordBit(std::string_view key) { return PatternWordBitOfHash(PatternKeyHash(key)); }
 
 // Parses a pattern line ("- $ * + WITH &WEAPON [195]"); false with `error` on bad syntax.
 bool ParsePatternLine(std::string_view text, VerbPattern* out, std::string* error);

@@ -205,6 +205,37 @@ TEST(VerbDictTest, TabariPatternAlternativesAndStemMarks) {
   EXPECT_TRUE(real.post[1].consecutive);
 }
 
+TEST(VerbDictTest, TabariStemsInPatternsVerbsAndSynsets) {
+  VerbDictionary d;
+  std::vector<DictIssue> issues;
+  d.Load("<SYNSETS>\n&CURRENCY\n+DOLLAR\n+YUM YENNYEN\n</SYNSETS>\n"
+         "RESTOR [064]\n- * RELATION [112]\n- * TIES_ [064]\n"
+         "CONTRIBUT [070]\n- * &CURRENCY [903]\n- * DOLLAR [071]\n",
+         "t.verbs", &issues);
+  d.Finalize();
+  EXPECT_TRUE(issues.empty()) << issues[0].ToString();
+  ASSERT_EQ(d.block_count(), 2u);
+  for (const VerbPattern& p : d.block(0).patterns) {
+    ASSERT_EQ(p.post.size(), 1u);
+    EXPECT_EQ(p.post[0].stem, p.code == "112") << p.text;  // "RELATION" a stem, "TIES_" whole
+  }
+  // Equally specific: the literal word before the synset that also holds it.
+  ASSERT_EQ(d.block(1).patterns.size(), 2u);
+  EXPECT_EQ(d.block(1).patterns[0].code, "071");
+  const std::string& currency = d.block(1).patterns[1].post[0].key;
+  bool yum = false;
+  for (const FlexiblePhrase& f : d.synset_flexible(currency))
+    yum |= f.words == std::vector<std::string>{"yum", "yennyen"} && (f.flags[1] & PhraseIndex::kGap) &&
+           (f.flags[1] & PhraseIndex::kStem);
+  EXPECT_TRUE(yum);
+  // The verb stem matches words beyond the expanded endings.
+  std::vector<std::string> toks = {"restorative"};
+  std::vector<PhraseIndex::Match> m;
+  d.forms_index().MatchAt([&](uint32_t i) -> const std::string& { return toks[i]; }, 1, 0, &m);
+  ASSERT_FALSE(m.empty());
+  EXPECT_TRUE(d.form(m[0].entry).stem);
+}
+
 TEST(VerbDictTest, TabariFileWithPetrarchHeaders) {
   VerbDictionary d;
   std::vector<DictIssue> issues;

@@ -9,19 +9,121 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json ActorJson(const std::optional<ActorRef>& a) {
-  if (!a) return nullptr;
-  Json j;
-  j["text"] = a->text;
-  j["code"] = a->code;
-  j["country"] = a->country.empty() ? Json(nullptr) : Json(a->country);
-  j["sector"] = a->sector.empty() ? Json(nullptr) : Json(a->sector);
-  j["actor_id"] = a->actor_id.empty() ? Json(nullptr) : Json(a->actor_id);
-  if (a->country_inferred) j["country_inferred"] = true;
-  return j;
-}
+// The event record written straight into a string, byte for byte what nlohmann::json's
+// dump() gives for the same object (no spaces, keys in this order), without building the
+// JSON tree: output runs on the pipeline's calling thread, so its cost is not shared out.
+// Strings of printable ASCII are escaped here as nlohmann escapes them; any other string,
+// and every floating-point number, is written by nlohmann itself (its UTF-8 checking and
+// replacement, its number format).
+class EventJsonWriter {
+ public:
+  std::string Take() { return std::move(out_); }
+  void Open() {
+    Separate();
+    out_.push_back('{');
+    first_ = true;
+  }
+  void Close() {
+    out_.push_back('}');
+    first_ = false;
+  }
+  void Key(std::string_view key) {  // keys are plain ASCII names
+    Separate();
+    out_.push_back('"');
+    out_ += key;
+    out_ += "\":";
+    first_ = true;  // the value follows without a comma
+  }
+  void String(std::string_view s) {
+    Separate();
+    for (const char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c >= 0x80) {  // not ASCII: nlohmann checks and writes it
+        out_ += Json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
+      }
+    }
+    out_.push_back('"');
+    for (const char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\t': out_ += "\\t"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\r': out_ += "\\r"; break;
+        default:
+          if (c < 0x20) {
+            out_ += fmt::format("\\u{:04x}", c);
+          } else {
+            out_.push_back(ch);
+          }
+      }
+    }
+    out_.push_back('"');
+  }
+  void StringOrNull(std::string_view s) {
+    if (s.empty()) Null();
+    else String(s);
+  }
+  void Null() {
+    Separate();
+    out_ += "null";
+  }
+  void Bool(bool b) {
+    Separate();
+    out_ += b ? "true" : "false";
+  }
+  void Int(long long v) {
+    Separate();
+    out_ += fmt::format_int(v).str();
+  }
+  void Double(double v) {
+    Separate();
+    out_ += Json(v).dump();
+  }
+  void SpanArray(const Span& s) {
+    Separate();
+    out_.push_back('[');
+    out_ += fmt::format_int(s.begin).str();
+    out_.push_back(',');
+    out_ += fmt::format_int(s.end).str();
+    out_.push_back(']');
+  }
 
-Json SpanJson(const Span& s) { return Json::array({s.begin, s.end}); }
+ private:
+  void Separate() {
+    if (!first_) out_.push_back(',');
+    first_ = false;
+  }
+  std::string out_;
+  bool first_ = true;
+};
+
+void WriteActor(const std::optional<ActorRef>& a, EventJsonWriter* w) {
+  if (!a) {
+    w->Null();
+    return;
+  }
+  w->Open();
+  w->Key("text");
+  w->String(a->text);
+  w->Key("code");
+  w->String(a->code);
+  w->Key("country");
+  w->StringOrNull(a->country);
+  w->Key("sector");
+  w->StringOrNull(a->sector);
+  w->Key("actor_id");
+  w->StringOrNull(a->actor_id);
+  if (a->country_inferred) {
+    w->Key("country_inferred");
+    w->Bool(true);
+  }
+  w->Close();
+}
 
 std::string Clean(std::string s) {
   for (char& c : s)
@@ -32,42 +134,80 @@ std::string Clean(std::string s) {
 }  // namespace
 
 std::string EventToJson(const Event& e) {
-  Json j;
-  j["event_id"] = e.event_id;
-  j["doc_id"] = e.doc_id;
-  j["sentence_index"] = e.sentence_index;
-  j["sentence"] = e.sentence;
-  j["date"] = e.date.valid() ? Json(e.date.ToString()) : Json(nullptr);
-  j["date_precision"] = e.date.valid() ? Json(e.date.PrecisionName()) : Json(nullptr);
-  j["source"] = ActorJson(e.source);
-  j["target"] = ActorJson(e.target);
-  j["cameo"] = e.cameo;
-  j["cameo_root"] = e.cameo_root;
-  j["quad_class"] = e.quad_class;
-  j["goldstein"] = e.goldstein;
-  j["plover"] = e.plover.empty() ? Json(nullptr) : Json(e.plover);
-  j["plover_mode"] = e.plover_mode.empty() ? Json(nullptr) : Json(e.plover_mode);
-  j["modality"] = ModalityName(e.modality);
+  EventJsonWriter w;
+  w.Open();
+  w.Key("event_id");
+  w.String(e.event_id);
+  w.Key("doc_id");
+  w.String(e.doc_id);
+  w.Key("sentence_index");
+  w.Int(e.sentence_index);
+  w.Key("sentence");
+  w.String(e.sentence);
+  w.Key("date");
+  if (e.date.valid()) w.String(e.date.ToString());
+  else w.Null();
+  w.Key("date_precision");
+  if (e.date.valid()) w.String(e.date.PrecisionName());
+  else w.Null();
+  w.Key("source");
+  WriteActor(e.source, &w);
+  w.Key("target");
+  WriteActor(e.target, &w);
+  w.Key("cameo");
+  w.String(e.cameo);
+  w.Key("cameo_root");
+  w.String(e.cameo_root);
+  w.Key("quad_class");
+  w.Int(e.quad_class);
+  w.Key("goldstein");
+  w.Double(e.goldstein);
+  w.Key("plover");
+  w.StringOrNull(e.plover);
+  w.Key("plover_mode");
+  w.StringOrNull(e.plover_mode);
+  w.Key("modality");
+  w.String(ModalityName(e.modality));
+  w.Key("location");
   if (e.location) {
-    Json loc;
-    loc["name"] = e.location->name;
-    loc["country"] = e.location->country.empty() ? Json(nullptr) : Json(e.location->country);
-    loc["admin1"] = e.location->admin1.empty() ? Json(nullptr) : Json(e.location->admin1);
-    loc["lat"] = e.location->lat ? Json(*e.location->lat) : Json(nullptr);
-    loc["lon"] = e.location->lon ? Json(*e.location->lon) : Json(nullptr);
-    loc["precision"] = e.location->precision;
-    j["location"] = loc;
+    w.Open();
+    w.Key("name");
+    w.String(e.location->name);
+    w.Key("country");
+    w.StringOrNull(e.location->country);
+    w.Key("admin1");
+    w.StringOrNull(e.location->admin1);
+    w.Key("lat");
+    if (e.location->lat) w.Double(*e.location->lat);
+    else w.Null();
+    w.Key("lon");
+    if (e.location->lon) w.Double(*e.location->lon);
+    else w.Null();
+    w.Key("precision");
+    w.String(e.location->precision);
+    w.Close();
   } else {
-    j["location"] = nullptr;
+    w.Null();
   }
-  Json spans;
-  spans["source"] = e.source ? SpanJson(e.source->span) : Json(nullptr);
-  spans["target"] = e.target ? SpanJson(e.target->span) : Json(nullptr);
-  spans["trigger"] = SpanJson(e.trigger);
-  if (e.location) spans["location"] = SpanJson(e.location->span);
-  j["spans"] = spans;
-  j["rule"] = e.rule;
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  w.Key("spans");
+  w.Open();
+  w.Key("source");
+  if (e.source) w.SpanArray(e.source->span);
+  else w.Null();
+  w.Key("target");
+  if (e.target) w.SpanArray(e.target->span);
+  else w.Null();
+  w.Key("trigger");
+  w.SpanArray(e.trigger);
+  if (e.location) {
+    w.Key("location");
+    w.SpanArray(e.location->span);
+  }
+  w.Close();
+  w.Key("rule");
+  w.String(e.rule);
+  w.Close();
+  return w.Take();
 }
 
 std::string TsvHeader() {

@@ -7,11 +7,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <fstream>
 #include <functional>
 #include <limits>
+#include <span>
 #include <sstream>
 #include <unordered_map>
 
@@ -24,12 +26,62 @@ constexpr std::array<std::string_view, kPosTagCount> kTagNames = {
     "PRP$", "WDT", "WP", "WP$", "WRB", "POS", "FW", "UH", "SYM", "LS", ",", ".", ":", "``",
     "''", "-LRB-", "-RRB-", "$", "#"};
 
+// Deliberately not noexcept: libstdc++ then stores each key's hash in its node, so a probe
+// compares stored hashes instead of rehashing every string along the bucket chain.
 struct StringHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 template <typename T>
 using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+
+// A read-only open-addressed view of a finished StringMap, for the look-ups made per token:
+// one hash and (nearly always) one slot instead of a bucket chain. The map must outlive the
+// table and not change after Build (the slots point at its keys).
+template <typename T>
+class FlatStringTable {
+ public:
+  void Build(const StringMap<T>& map) {
+    size_t size = 64;
+    while (size < map.size() * 2) size *= 2;
+    slots_.assign(size, Slot{});
+    const size_t mask = size - 1;
+    for (const auto& [key, value] : map) {
+      const uint64_t h = Hash(key);
+      size_t i = h & mask;
+      while (slots_[i].key) i = (i + 1) & mask;
+      slots_[i] = Slot{h, &key, value};
+    }
+  }
+  const T* Find(std::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    const uint64_t h = Hash(key);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (!s.key) return nullptr;
+      if (s.hash == h && *s.key == key) return &s.value;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    const std::string* key = nullptr;  // null: empty slot
+    T value{};
+  };
+  static uint64_t Hash(std::string_view key) {
+    uint64_t h = 14695981039346656037ull;  // FNV-1a, then a final mix
+    for (const char c : key) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ull;
+    }
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ull;
+    return h ^ (h >> 32);
+  }
+  std::vector<Slot> slots_;
+};
 
 constexpr float kNegInf = -std::numeric_limits<float>::infinity();
 constexpr size_t kMaxCandidates = 12;  // per token, after pruning (bounds Viterbi's cost)
@@ -73,6 +125,8 @@ bool IsAdjectiveTag(PosTag t) { return t >= PosTag::kJJ && t <= PosTag::kJJS; }
 // ---------------------------------------------------------------------------------------
 struct PosTagger::Model {
   PosTaggerOptions options;
+  // Unique per loaded model in the process: keys the per-thread unknown-word cache.
+  uint64_t serial = 0;
 
   // HMM classes: Penn tags, plus PUNC (all punctuation; the output tag is read from the
   // word) and OF (the word "of"; output IN). At most 64 so that a class set is a bitmask.
@@ -94,13 +148,11 @@ struct PosTagger::Model {
     uint8_t cls;
     float score;  // log P(t|w) - log P(t): the emission up to a per-token constant
   };
-  struct Entry {
-    uint32_t first = 0;
-    uint8_t size = 0;
-  };
-  StringMap<uint32_t> words;           // key -> index into entries
-  std::vector<Entry> entries;
-  std::vector<Candidate> candidates;
+  StringMap<uint32_t> words;           // key -> lexicon index
+  FlatStringTable<uint32_t> word_table;  // the same, for look-ups (built after loading)
+  // Per lexicon word: its tag counts as read, and its key (in `words`).
+  std::vector<std::vector<std::pair<uint8_t, double>>> word_counts;
+  std::vector<const std::string*> word_keys;
 
   // Suffix models, one per word shape: P(t | suffix) estimated from the rare lexicon words
   // ending in the suffix, each suffix length backing off to the next shorter one with
@@ -114,6 +166,7 @@ struct PosTagger::Model {
   std::array<SuffixModel, 3> suffix;
 
   StringMap<uint8_t> lemmas;      // WordNet lemma -> kWn* bits
+  FlatStringTable<uint8_t> lemma_table;  // the same, for look-ups (built after loading)
   StringMap<uint64_t> irregular;  // WordNet irregular form -> allowed classes
 
   // Capitalisation factors (logs) per class: inside a sentence for a capitalised word, for
@@ -134,8 +187,8 @@ struct PosTagger::Model {
   }
 
   uint8_t LemmaBits(std::string_view w) const {
-    auto it = lemmas.find(w);
-    return it == lemmas.end() ? 0 : it->second;
+    const uint8_t* bits = lemma_table.Find(w);
+    return bits ? *bits : 0;
   }
 
   // The classes WordNet allows for `key`, from the lemma itself, the irregular forms and
@@ -249,10 +302,14 @@ struct PosTagger::Model {
     for (int c = 0; c < k; ++c) (*p)[c] /= sum;
   }
 
-  const Entry* Find(std::string_view key) const {
-    auto it = words.find(key);
-    return it == words.end() ? nullptr : &entries[it->second];
-  }
+  // The lexicon index of `key`, or null.
+  const uint32_t* Find(std::string_view key) const { return word_table.Find(key); }
+
+  // The candidates of lexicon word `index`: its smoothed P(t|w) (the counts blended with the
+  // unknown-word model), pruned, as emission scores. Computed at first use in each thread
+  // and kept: a run reads a few thousand of the lexicon's words, and smoothing all of them
+  // was most of the model's load time. The span stays valid until the next call.
+  std::span<const Candidate> KnownCandidates(uint32_t index) const;
 };
 
 namespace {
@@ -307,9 +364,11 @@ std::array<double, 3> DeletedInterpolation(int k, const std::vector<double>& f3,
 
 Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_view name,
                                           const PosTaggerOptions& options) {
+  static std::atomic<uint64_t> next_serial{1};
   auto model = std::make_unique<Model>();
   Model& m = *model;
   m.options = options;
+  m.serial = next_serial.fetch_add(1);
   m.class_of_tag.fill(-1);
 
   bool header = false, ended = false;
@@ -434,6 +493,7 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
   if (!header) return Status::ParseError(std::string(name) + ": empty model");
   if (!ended) return Status::ParseError(std::string(name) + ": truncated model (no 'end' line)");
   if (m.k == 0) return Status::ParseError(std::string(name) + ": no classes");
+  m.lemma_table.Build(m.lemmas);
 
   const int k = m.k;
   m.prp = m.class_of_tag[static_cast<size_t>(PosTag::kPRP)];
@@ -544,39 +604,17 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
   m.log_proper_floor = static_cast<float>(std::log(options.capitalized_proper_floor));
   m.log_prune = static_cast<float>(std::log(options.prune_ratio));
 
-  // ---- known words: smoothed P(t|w), stored as emission scores ----
-  std::array<double, 64> unk{};
-  std::vector<std::pair<double, int>> dist;
-  m.entries.reserve(raw_words.size());
+  // ---- known words: their counts; the smoothed scores are made at first use ----
   m.words.reserve(raw_words.size());
-  for (const RawWord& w : raw_words) {
-    double n = 0;
-    dist.clear();
-    std::array<double, 64> p{};
-    for (const auto& [c, x] : w.counts) {
-      p[c] += x;
-      n += x;
-    }
-    if (HasLetterOrDigit(w.key) && options.known_smoothing > 0) {
-      m.UnknownDistribution(w.key, &unk, n <= options.rare_word_max_count ? &w.counts : nullptr);
-      for (int c = 0; c < k; ++c) p[c] += options.known_smoothing * unk[c];
-      n += options.known_smoothing;
-    }
-    double best = 0;
-    for (int c = 0; c < k; ++c) best = std::max(best, p[c] / n);
-    for (int c = 0; c < k; ++c)
-      if (p[c] > 0 && p[c] / n >= best * options.prune_ratio) dist.emplace_back(p[c] / n, c);
-    std::sort(dist.begin(), dist.end(), std::greater<>());
-    if (dist.size() > kMaxCandidates) dist.resize(kMaxCandidates);
-    Model::Entry e;
-    e.first = static_cast<uint32_t>(m.candidates.size());
-    e.size = static_cast<uint8_t>(dist.size());
-    for (const auto& [prob, c] : dist)
-      m.candidates.push_back({static_cast<uint8_t>(c), static_cast<float>(std::log(prob)) - m.log_prior[c]});
-    auto [it, inserted] = m.words.try_emplace(w.key, static_cast<uint32_t>(m.entries.size()));
-    if (!inserted) return Status::ParseError(std::string(name) + ": word '" + w.key + "' listed twice");
-    m.entries.push_back(e);
+  m.word_counts.reserve(raw_words.size());
+  m.word_keys.reserve(raw_words.size());
+  for (RawWord& w : raw_words) {
+    auto [it, inserted] = m.words.try_emplace(std::move(w.key), static_cast<uint32_t>(m.word_counts.size()));
+    if (!inserted) return Status::ParseError(std::string(name) + ": word '" + it->first + "' listed twice");
+    m.word_keys.push_back(&it->first);
+    m.word_counts.push_back(std::move(w.counts));
   }
+  m.word_table.Build(m.words);
   return model;
 }
 
@@ -646,20 +684,93 @@ Result<PosTagger> PosTagger::LoadFile(const std::string& path, const PosTaggerOp
 }
 
 bool PosTagger::IsKnownWord(std::string_view key) const { return model_->Find(key) != nullptr; }
-size_t PosTagger::lexicon_size() const { return model_->entries.size(); }
+size_t PosTagger::lexicon_size() const { return model_->word_counts.size(); }
+
+std::span<const PosTagger::Model::Candidate> PosTagger::Model::KnownCandidates(uint32_t index) const {
+  struct Cache {
+    uint64_t model = 0;
+    std::vector<uint32_t> first;  // per lexicon word: its first candidate, UINT32_MAX until made
+    std::vector<uint8_t> size;
+    std::vector<Candidate> candidates;
+  };
+  thread_local Cache cache;
+  if (cache.model != serial) {
+    cache.model = serial;
+    cache.first.assign(word_counts.size(), UINT32_MAX);
+    cache.size.assign(word_counts.size(), 0);
+    cache.candidates.clear();
+  }
+  if (cache.first[index] == UINT32_MAX) {
+    const std::vector<std::pair<uint8_t, double>>& counts = word_counts[index];
+    const std::string& key = *word_keys[index];
+    double n = 0;
+    std::array<double, 64> p{};
+    for (const auto& [c, x] : counts) {
+      p[c] += x;
+      n += x;
+    }
+    if (HasLetterOrDigit(key) && options.known_smoothing > 0) {
+      std::array<double, 64> unk{};
+      UnknownDistribution(key, &unk, n <= options.rare_word_max_count ? &counts : nullptr);
+      for (int c = 0; c < k; ++c) p[c] += options.known_smoothing * unk[c];
+      n += options.known_smoothing;
+    }
+    double best = 0;
+    for (int c = 0; c < k; ++c) best = std::max(best, p[c] / n);
+    std::vector<std::pair<double, int>> dist;
+    for (int c = 0; c < k; ++c)
+      if (p[c] > 0 && p[c] / n >= best * options.prune_ratio) dist.emplace_back(p[c] / n, c);
+    std::sort(dist.begin(), dist.end(), std::greater<>());
+    if (dist.size() > kMaxCandidates) dist.resize(kMaxCandidates);
+    cache.first[index] = static_cast<uint32_t>(cache.candidates.size());
+    cache.size[index] = static_cast<uint8_t>(dist.size());
+    for (const auto& [prob, c] : dist)
+      cache.candidates.push_back({static_cast<uint8_t>(c), static_cast<float>(std::log(prob)) - log_prior[c]});
+  }
+  return {cache.candidates.data() + cache.first[index], cache.size[index]};
+}
 size_t PosTagger::wordnet_lemma_count() const { return model_->lemmas.size(); }
 
 namespace {
+
+// The scores an unknown word's candidates start from (before capitalisation), cached per
+// thread: news text repeats its unknown words (names, places), and each costs a suffix-model
+// walk and some thirty WordNet look-ups. The scores depend only on the model and the key.
+struct UnknownScores {
+  std::vector<std::pair<float, int>> scores;  // (log P(t|w) - log P(t), class), class order
+  bool common_word = false;
+};
+
+const UnknownScores& CachedUnknownScores(const Model& m, std::string_view key) {
+  struct Cache {
+    uint64_t model = 0;
+    std::unordered_map<std::string, UnknownScores, StringHash, std::equal_to<>> entries;
+  };
+  // Bounded: a long run over varied text clears it now and then instead of growing.
+  constexpr size_t kMaxEntries = 1 << 16;
+  thread_local Cache cache;
+  if (cache.model != m.serial || cache.entries.size() >= kMaxEntries) {
+    cache.entries.clear();
+    cache.model = m.serial;
+  }
+  if (auto it = cache.entries.find(key); it != cache.entries.end()) return it->second;
+  UnknownScores u;
+  std::array<double, 64> unk{};
+  m.UnknownDistribution(key, &unk, nullptr, &u.common_word);
+  u.scores.reserve(static_cast<size_t>(m.k));
+  for (int c = 0; c < m.k; ++c) u.scores.emplace_back(static_cast<float>(std::log(unk[c])) - m.log_prior[c], c);
+  return cache.entries.emplace(std::string(key), std::move(u)).first->second;
+}
 
 // The candidate tags of every token with their emission scores (lexicon or unknown-word
 // model, capitalisation, pruning): token i owns (*cands)[(*first)[i] .. (*first)[i+1]).
 void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::string_view text,
                      std::vector<Model::Candidate>* out_cands, std::vector<uint32_t>* out_first) {
   const size_t n = tokens.size();
-  const int k = m.k;
   // Words with a capital after their first letter ("al-Qaeda", "wal-Muslimin") count as
   // capitalised; this needs the text, which tokens do not carry.
-  std::vector<bool> inner_caps;
+  thread_local std::vector<bool> inner_caps;  // per-thread buffers: no allocation per sentence
+  inner_caps.clear();
   if (!text.empty()) {
     inner_caps.assign(n, false);
     for (size_t i = 0; i < n; ++i) {
@@ -691,8 +802,7 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
   cands.clear();
   first.assign(n + 1, 0);
   cands.reserve(n * 4);
-  std::array<double, 64> unk{};
-  std::vector<std::pair<float, int>> scratch;
+  thread_local std::vector<std::pair<float, int>> scratch;
   bool initial = true;  // the next word opens the sentence (or a quotation)
   for (size_t i = 0; i < n; ++i) {
     first[i] = static_cast<uint32_t>(cands.size());
@@ -704,9 +814,8 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
       continue;
     }
     if (t.kind == TokenKind::kPunct) {
-      const Model::Entry* e = m.Find(key);
-      if (e) {
-        for (uint32_t c = e->first; c < e->first + e->size; ++c) cands.push_back(m.candidates[c]);
+      if (const uint32_t* e = m.Find(key)) {
+        for (const Model::Candidate& c : m.KnownCandidates(*e)) cands.push_back(c);
       } else {
         cands.push_back({static_cast<uint8_t>(m.punc), 0.0f});
       }
@@ -720,7 +829,7 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
     }
     const bool word_initial = initial;
     initial = false;
-    const Model::Entry* e = m.Find(key);
+    const uint32_t* e = m.Find(key);
     if (!e) {
       // Contractions griot keeps whole: "didn't" -> did, "can't" -> ca, "won't" -> wo,
       // "cannot" -> can, "they're" -> they. The host word's tags stand for the token.
@@ -742,9 +851,9 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
     scratch.clear();
     if (known) {
       bool has_proper = false;
-      for (uint32_t c = e->first; c < e->first + e->size; ++c) {
-        scratch.emplace_back(m.candidates[c].score, m.candidates[c].cls);
-        has_proper |= m.candidates[c].cls == m.nnp;
+      for (const Model::Candidate& c : m.KnownCandidates(*e)) {
+        scratch.emplace_back(c.score, c.cls);
+        has_proper |= c.cls == m.nnp;
       }
       // A known common word capitalised inside a sentence is most often part of a name
       // ("Africa Command", "Operation Barkhane"): NNP keeps at least a floor probability.
@@ -755,8 +864,9 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
           if (c == m.nnp) score = std::max(score, floor_score);
       }
     } else {
-      m.UnknownDistribution(key, &unk, nullptr, &common_word);
-      for (int c = 0; c < k; ++c) scratch.emplace_back(static_cast<float>(std::log(unk[c])) - m.log_prior[c], c);
+      const UnknownScores& u = CachedUnknownScores(m, key);
+      common_word = u.common_word;
+      scratch.assign(u.scores.begin(), u.scores.end());
     }
     // Capitalisation. A proper adjective ("Algerian", "Islamic") is as much at home
     // capitalised as a proper noun.
@@ -777,8 +887,10 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
         }
       }
     }
-    // Prune: best first, drop what is far below the best.
-    std::sort(scratch.begin(), scratch.end(), std::greater<>());
+    // Prune: best first, drop what is far below the best. Only the first kMaxCandidates are
+    // kept, so only they are sorted ((score, class) pairs are all distinct: the same order).
+    std::partial_sort(scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(std::min(scratch.size(), kMaxCandidates)),
+                      scratch.end(), std::greater<>());
     const float floor = scratch.front().first + m.log_prune;
     for (size_t c = 0; c < scratch.size() && c < kMaxCandidates; ++c) {
       if (scratch[c].first < floor) break;
@@ -809,18 +921,21 @@ std::vector<PosTag> PosTagger::TagSentence(const std::vector<Token>& tokens, std
   if (n == 0) return out;
   const int k = m.k;
   using Candidate = Model::Candidate;
-  std::vector<Candidate> cands;
-  std::vector<uint32_t> first;
+  // Per-thread buffers, reused from sentence to sentence.
+  thread_local std::vector<Candidate> cands;
+  thread_local std::vector<uint32_t> first, layer_first;
+  thread_local std::vector<float> delta;
+  thread_local std::vector<uint8_t> back, choice;
   BuildCandidates(m, tokens, text, &cands, &first);
   auto count = [&](size_t i) { return first[i + 1] - first[i]; };
 
   // ---- Viterbi over pairs (previous tag, tag) ----
   // Layer i holds one score per (j, c): j a candidate of token i-1 (a single virtual PUNC
   // for i = 0), c a candidate of token i; back[i] the best candidate of token i-2.
-  std::vector<uint32_t> layer_first(n + 1, 0);
+  layer_first.assign(n + 1, 0);
   for (size_t i = 0; i < n; ++i) layer_first[i + 1] = layer_first[i] + (i == 0 ? 1 : count(i - 1)) * count(i);
-  std::vector<float> delta(layer_first[n], kNegInf);
-  std::vector<uint8_t> back(layer_first[n], 0);
+  delta.assign(layer_first[n], kNegInf);
+  back.assign(layer_first[n], 0);
   for (uint32_t c = 0; c < count(0); ++c) {
     const Candidate& x = cands[first[0] + c];
     delta[c] = m.start[x.cls] + x.score;
@@ -851,7 +966,7 @@ std::vector<PosTag> PosTagger::TagSentence(const std::vector<Token>& tokens, std
     }
   }
   // Best final state, then back.
-  std::vector<uint8_t> choice(n, 0);
+  choice.assign(n, 0);
   {
     const size_t i = n - 1;
     const uint32_t nj = i == 0 ? 1 : count(i - 1), nc = count(i);

@@ -110,7 +110,7 @@ Result<Document> ParseJsonlDocument(std::string_view line, std::string origin,
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return Status::Ok();
     if (it->is_string()) {
-      *out = it->get<std::string>();
+      *out = std::move(it->get_ref<std::string&>());  // the parsed value is not read again
       return Status::Ok();
     }
     if (it->is_number_integer() && std::string_view(key) == "id") {

@@ -30,6 +30,17 @@ bool IsSpace(char32_t cp) {
   return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
          cat == UTF8PROC_CATEGORY_ZP || cp == 0x200B || cp == 0xFEFF;
 }
+// DecodeUtf8 with the ASCII case inline (most of news text): the same code point and
+// advance, without the library call.
+inline char32_t Decode(std::string_view text, size_t* pos) {
+  const auto c = static_cast<unsigned char>(text[*pos]);
+  if (c < 0x80) {
+    ++*pos;
+    return c;
+  }
+  return DecodeUtf8(text, pos);
+}
+
 bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == U'\u2019' || cp == U'\u02BC'; }
 bool IsHyphen(char32_t cp) { return cp == '-' || cp == U'\u2010' || cp == U'\u2011'; }
 
@@ -58,7 +69,7 @@ std::vector<Token> Tokenize(std::string_view text) {
   auto peek = [&](size_t at, size_t* next) -> char32_t {
     *next = at;
     if (at >= n) return 0;
-    return DecodeUtf8(text, next);
+    return Decode(text, next);
   };
 
   while (pos < n) {
@@ -139,7 +150,7 @@ std::vector<Token> Tokenize(std::string_view text) {
       if (end < n && text[end] == '.') {
         const std::string key = FoldKey(text.substr(pos, end - pos));
         size_t first = pos;
-        const char32_t first_cp = DecodeUtf8(text, &first);
+        const char32_t first_cp = Decode(text, &first);
         const bool initial = first == end && IsUpper(first_cp);
         if (inner_period || initial || IsKnownAbbreviation(key)) {
           tok.end = static_cast<uint32_t>(end + 1);
@@ -148,11 +159,11 @@ std::vector<Token> Tokenize(std::string_view text) {
       }
       // Capitalisation flags.
       size_t p = pos;
-      const char32_t first_cp = DecodeUtf8(text, &p);
+      const char32_t first_cp = Decode(text, &p);
       tok.capitalized = IsUpper(first_cp);
       int letters = 0, upper = 0;
       for (size_t q = pos; q < tok.end;) {
-        const char32_t c = DecodeUtf8(text, &q);
+        const char32_t c = Decode(text, &q);
         if (IsLetter(c)) {
           ++letters;
           upper += IsUpper(c) ? 1 : 0;

@@ -6,16 +6,17 @@
 # engine improves. Exits 77 (skipped) when the suite's peer data is absent: it lives in
 # ../shared and is never copied into the repository.
 #
-# Usage: suite_floor.sh GRIOT SUITE FLOOR
+# Usage: suite_floor.sh GRIOT SUITE FLOOR [VALIDATE-OPTION...]   (e.g. --raw)
 set -u
 griot="$1"
 suite="$2"
 floor="$3"
+shift 3
 if [ ! -e "$suite" ]; then
   echo "SKIP: $suite not found (peer data in ../shared is not part of the repository)"
   exit 77
 fi
-out=$("$griot" validate -q "$suite" 2>&1)
+out=$("$griot" validate -q "$@" "$suite" 2>&1)
 status=$?
 printf '%s\n' "$out"
 # griot validate exits 0 when every record passes and 1 when some fail; more is an error.
