@@ -983,7 +983,12 @@ DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sente
   // Pass 1: mentions, and the countries the document is about (to resolve place names).
   std::vector<std::vector<ActorMention>> mentions(sentences.size());
   std::unordered_set<std::string> countries;
+  // Sentences the PETRARCH-1 reading codes from their tree find their own actors.
+  auto petrarch1 = [&](const Sentence& s) {
+    return options_.semantics == Semantics::kPetrarch1 && s.tree && !s.tree->nodes.empty();
+  };
   for (size_t i = 0; i < sentences.size(); ++i) {
+    if (petrarch1(sentences[i])) continue;
     mentions[i] = FindMentions(sentences[i], *dicts_, doc.date, options_.mentions);
     for (const ActorMention& m : mentions[i]) {
       const std::string c = dicts_->CountryOf(m.code);
