@@ -162,7 +162,18 @@ class PhraseIndex {
     };
     if (auto it = flexible_first_.find(first); it != flexible_first_.end())
       for (uint32_t f : it->second) try_phrase(flexible_[f]);
-    for (uint32_t f : flexible_stem_first_) try_phrase(flexible_[f]);
+    // Phrases whose first word is a stem: those sharing the token's first kStemPrefix bytes,
+    // and the few shorter stems, tried in the order they were added (merged by index).
+    const std::vector<uint32_t>* bucket = nullptr;
+    if (first.size() >= kStemPrefix)
+      if (auto b = flexible_stem_prefix_.find(first.substr(0, kStemPrefix)); b != flexible_stem_prefix_.end())
+        bucket = &b->second;
+    size_t a = 0, b = 0;
+    const size_t na = flexible_stem_short_.size(), nb = bucket ? bucket->size() : 0;
+    while (a < na || b < nb) {
+      if (b >= nb || (a < na && flexible_stem_short_[a] < (*bucket)[b])) try_phrase(flexible_[flexible_stem_short_[a++]]);
+      else try_phrase(flexible_[(*bucket)[b++]]);
+    }
   }
   static uint64_t HashWord(std::string_view word);
   // The trie node of a first word, or kNone.
@@ -186,7 +197,11 @@ class PhraseIndex {
   std::vector<Flexible> flexible_;
   // Flexible phrases by first word (matched whole), and those whose first word is a stem.
   std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> flexible_first_;
-  std::vector<uint32_t> flexible_stem_first_;
+  // Flexible phrases whose first word is a stem, by the stem's first kStemPrefix bytes; stems
+  // shorter than that apart (a stem can only match tokens that begin with its bytes).
+  static constexpr size_t kStemPrefix = 3;
+  std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> flexible_stem_prefix_;
+  std::vector<uint32_t> flexible_stem_short_;
   size_t phrases_ = 0;
   bool finalized_ = false;
 };

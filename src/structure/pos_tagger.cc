@@ -581,8 +581,9 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
       }
       auto& counts = sm.counts[it->second];
       for (const auto& [c, x] : w.counts) {
-        auto slot = std::find_if(counts.begin(), counts.end(), [&](const auto& e) { return e.first == c; });
-        if (slot == counts.end()) counts.emplace_back(c, static_cast<float>(x));
+        const auto tag = c;  // a copy: lambdas may not capture structured bindings before C++20's DR (clang 15)
+        auto slot = std::find_if(counts.begin(), counts.end(), [&](const auto& e) { return e.first == tag; });
+        if (slot == counts.end()) counts.emplace_back(tag, static_cast<float>(x));
         else slot->second += static_cast<float>(x);
       }
       sm.totals[it->second] += static_cast<float>(n);
