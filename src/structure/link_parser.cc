@@ -436,6 +436,10 @@ LinkOutcome LinkParser::Parse(Sentence* s, const std::vector<TokenRange>& names)
   const uint32_t n = static_cast<uint32_t>(s->tokens.size());
   if (n == 0) return LinkOutcome::kNoLinkage;
   if (n > options_.max_tokens) return LinkOutcome::kTooLong;
+  // A limit of 0 is spent before parsing starts. Link Grammar checks its clock only now and
+  // then, so a short sentence could otherwise finish inside a "zero" limit on an idle machine
+  // and time out on a busy one.
+  if (options_.max_parse_seconds <= 0) return LinkOutcome::kTimeout;
   lg_error_set_handler(QuietHandler, nullptr);
 
   // The input line, and which tokens each of its words stands for.

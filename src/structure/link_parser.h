@@ -40,8 +40,8 @@
 namespace griot {
 
 struct LinkParserOptions {
-  // Per-sentence time limit in whole seconds (Link Grammar's granularity). 0 gives up at the
-  // first check: every sentence times out (useful to compare with the fast path).
+  // Per-sentence time limit in whole seconds (Link Grammar's granularity). 0: no sentence is
+  // parsed, every one counts as timed out and takes the fast path (to compare the two).
   int max_parse_seconds = 1;
   // Sentences of more tokens than this are not attempted (outcome kTooLong).
   size_t max_tokens = 100;
