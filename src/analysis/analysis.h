@@ -98,6 +98,14 @@ Result<std::vector<SeriesPoint>> EventSeries(Store& store, const EventQuery& que
 // Totals over a window (one point spanning it).
 Result<SeriesPoint> Totals(Store& store, const EventQuery& query, const Window& window);
 
+// One daily series, read once, serves several figures (the brief reads the window, the
+// previous window, the signal history and the long run from the same days): the series
+// EventSeries would return for `window` and `bucket`, and the totals Totals would return,
+// computed from `daily` (EventSeries with Bucket::kDay over a span covering `window`; days
+// outside the window are left out). Pure functions; no store access.
+std::vector<SeriesPoint> Rebucket(const std::vector<SeriesPoint>& daily, const Window& window, Bucket bucket);
+SeriesPoint TotalsOf(const std::vector<SeriesPoint>& daily, const Window& window);
+
 // ---- escalation ----------------------------------------------------------------------------
 
 // A change in a series against its own history. Method (docs/analysis.md): for each bucket
@@ -137,6 +145,16 @@ std::vector<Signal> DetectSignals(const std::vector<SeriesPoint>& series, Bucket
 // before the window included as baseline; example events filled from the store.
 Result<std::vector<Signal>> EscalationSignals(Store& store, const EventQuery& query, const Window& window,
                                               Bucket bucket, const EscalationOptions& options = {});
+
+// The first day of the history EscalationSignals reads before `window`.
+Date SignalHistoryStart(const Window& window, Bucket bucket, const EscalationOptions& options = {});
+
+// As above over a series already computed: `series` is EventSeries(store, query,
+// {SignalHistoryStart(window, bucket, options), window.to}, bucket) (Rebucket of a daily
+// series gives it); the store is read only for the example events of the signals raised.
+Result<std::vector<Signal>> EscalationSignals(Store& store, const EventQuery& query, const Window& window,
+                                              Bucket bucket, const std::vector<SeriesPoint>& series,
+                                              const EscalationOptions& options = {});
 
 // ---- network -------------------------------------------------------------------------------
 

@@ -181,6 +181,45 @@ TEST(Analysis, SeriesBucketsAreCompleteAndCounted) {
   EXPECT_EQ(t->Cooperation(), 2);
 }
 
+// Rebucket and TotalsOf over one daily series give what EventSeries and Totals read from the
+// store, for any window inside the days read.
+TEST(Analysis, SeriesFromOneDailyRead) {
+  Fixture f;
+  f.Add({"2023-12-30", "MLIMIL", "", "IMGMOSJNM", "jnim", "190", -10});
+  f.Add({"2024-01-01", "MLIMIL", "", "IMGMOSJNM", "jnim", "190", -10});
+  f.Add({"2024-01-07", "IMGMOSJNM", "jnim", "MLIMIL", "", "111", -2});
+  f.Add({"2024-01-08", "MLIGOV", "", "FRAGOV", "", "036", 4});
+  f.Add({"2024-01-24", "MLIGOV", "", "RUSGOV", "", "061", 6.4});
+  f.Add({"2024-02-05", "MLIGOV", "", "RUSGOV", "", "061", 6.4});
+  f.Add({"2024-03-01", "MLIGOV", "", "RUSGOV", "", "061", 6.4});
+  EventQuery q;
+  q.country = "MLI";
+  auto daily = EventSeries(f.store(), q, {D("2023-12-01"), D("2024-03-31")}, Bucket::kDay);
+  ASSERT_TRUE(daily.ok()) << daily.status().message();
+  const Window windows[] = {{D("2024-01-01"), D("2024-01-31")}, {D("2024-01-03"), D("2024-02-10")},
+                            {D("2023-12-01"), D("2024-03-31")}, {D("2024-01-10"), D("2024-01-20")}};
+  for (const Window& w : windows)
+    for (Bucket b : {Bucket::kDay, Bucket::kWeek, Bucket::kMonth}) {
+      auto read = EventSeries(f.store(), q, w, b);
+      ASSERT_TRUE(read.ok());
+      const auto derived = Rebucket(*daily, w, b);
+      ASSERT_EQ(derived.size(), read->size()) << w.from.ToString() << " " << BucketName(b);
+      for (size_t i = 0; i < read->size(); ++i) {
+        EXPECT_EQ(derived[i].start, (*read)[i].start);
+        EXPECT_EQ(derived[i].events, (*read)[i].events);
+        EXPECT_EQ(derived[i].mentions, (*read)[i].mentions);
+        for (int k = 1; k <= 4; ++k) EXPECT_EQ(derived[i].by_quad[k], (*read)[i].by_quad[k]);
+        EXPECT_DOUBLE_EQ(derived[i].goldstein_sum, (*read)[i].goldstein_sum);
+      }
+      auto t = Totals(f.store(), q, w);
+      ASSERT_TRUE(t.ok());
+      const SeriesPoint d = TotalsOf(*daily, w);
+      EXPECT_EQ(d.events, t->events);
+      EXPECT_EQ(d.Conflict(), t->Conflict());
+      EXPECT_DOUBLE_EQ(d.goldstein_sum, t->goldstein_sum);
+    }
+}
+
 TEST(Analysis, SignalOnASpikeNotOnFlatData) {
   std::vector<SeriesPoint> flat;
   for (int i = 0; i < 16; ++i) {
@@ -252,6 +291,17 @@ TEST(Analysis, EscalationSignalsFromTheStoreWithExamples) {
       EXPECT_LE(s.example_event_ids.size(), 3u);
     }
   EXPECT_TRUE(found);
+  // The same signals from a series computed beforehand.
+  const Window w{D("2024-02-26"), D("2024-03-17")};
+  auto series = EventSeries(f.store(), q, {SignalHistoryStart(w, Bucket::kWeek), w.to}, Bucket::kWeek);
+  ASSERT_TRUE(series.ok());
+  auto again = EscalationSignals(f.store(), q, w, Bucket::kWeek, *series);
+  ASSERT_TRUE(again.ok());
+  ASSERT_EQ(again->size(), signals->size());
+  for (size_t i = 0; i < again->size(); ++i) {
+    EXPECT_EQ((*again)[i].start, (*signals)[i].start);
+    EXPECT_EQ((*again)[i].example_event_ids, (*signals)[i].example_event_ids);
+  }
 }
 
 TEST(Analysis, NetworkEdgeWeights) {

@@ -98,14 +98,26 @@ std::vector<Signal> DetectSignals(const std::vector<SeriesPoint>& series, Bucket
   return out;
 }
 
+Date SignalHistoryStart(const Window& window, Bucket bucket, const EscalationOptions& options) {
+  return internal::BucketsBefore(BucketStart(window.from, bucket), bucket, std::max(2, options.baseline));
+}
+
 Result<std::vector<Signal>> EscalationSignals(Store& store, const EventQuery& query, const Window& window,
                                               Bucket bucket, const EscalationOptions& options) {
   if (!window.from.valid() || !window.to.valid() || window.to < window.from)
     return Status::InvalidInput("the window is empty (its end is before its start)");
-  const Date first = BucketStart(window.from, bucket);
-  const Date history_start = internal::BucketsBefore(first, bucket, std::max(2, options.baseline));
-  auto series = EventSeries(store, query, Window{history_start, window.to}, bucket);
+  auto series = EventSeries(store, query, Window{SignalHistoryStart(window, bucket, options), window.to}, bucket);
   if (!series.ok()) return series.status();
+  return EscalationSignals(store, query, window, bucket, *series, options);
+}
+
+Result<std::vector<Signal>> EscalationSignals(Store& store, const EventQuery& query, const Window& window,
+                                              Bucket bucket, const std::vector<SeriesPoint>& series_in,
+                                              const EscalationOptions& options) {
+  if (!window.from.valid() || !window.to.valid() || window.to < window.from)
+    return Status::InvalidInput("the window is empty (its end is before its start)");
+  const Date first = BucketStart(window.from, bucket);
+  const std::vector<SeriesPoint>* series = &series_in;
   // The last bucket may be cut short by the window's end: fewer events there are not a
   // de-escalation.
   const bool last_partial = !series->empty() && internal::NextBucket(series->back().start, bucket).DayNumber() - 1 >

@@ -127,4 +127,42 @@ Result<SeriesPoint> Totals(Store& store, const EventQuery& query, const Window& 
   return p;
 }
 
+std::vector<SeriesPoint> Rebucket(const std::vector<SeriesPoint>& daily, const Window& window, Bucket bucket) {
+  std::vector<SeriesPoint> points;
+  if (!window.from.valid() || !window.to.valid() || window.to < window.from) return points;
+  for (Date d = BucketStart(window.from, bucket); d <= window.to; d = internal::NextBucket(d, bucket)) {
+    SeriesPoint p;
+    p.start = d;
+    points.push_back(p);
+  }
+  // `daily` is in date order: the days of the window, then each into its bucket.
+  auto day = std::lower_bound(daily.begin(), daily.end(), window.from,
+                              [](const SeriesPoint& p, const Date& d) { return p.start < d; });
+  auto it = points.begin();
+  for (; day != daily.end() && day->start <= window.to; ++day) {
+    const Date start = BucketStart(day->start, bucket);
+    while (it != points.end() && it->start < start) ++it;
+    if (it == points.end()) break;
+    it->events += day->events;
+    it->mentions += day->mentions;
+    for (int k = 1; k <= 4; ++k) it->by_quad[k] += day->by_quad[k];
+    it->goldstein_sum += day->goldstein_sum;
+  }
+  return points;
+}
+
+SeriesPoint TotalsOf(const std::vector<SeriesPoint>& daily, const Window& window) {
+  SeriesPoint p;
+  p.start = window.from;
+  auto day = std::lower_bound(daily.begin(), daily.end(), window.from,
+                              [](const SeriesPoint& q, const Date& d) { return q.start < d; });
+  for (; day != daily.end() && day->start <= window.to; ++day) {
+    p.events += day->events;
+    p.mentions += day->mentions;
+    for (int k = 1; k <= 4; ++k) p.by_quad[k] += day->by_quad[k];
+    p.goldstein_sum += day->goldstein_sum;
+  }
+  return p;
+}
+
 }  // namespace griot::analysis

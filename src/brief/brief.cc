@@ -133,6 +133,12 @@ class Builder {
   Window window_;
   Brief* brief_ = nullptr;
   std::vector<analysis::RankedEvent> ranked_;
+  // The subject's events per day from daily_from_ to the window's end, read once: the
+  // window's and the previous window's totals, the window's series, the history of the
+  // escalation signals and (extended further back by Beyond) the long-run series are all
+  // computed from it.
+  std::vector<analysis::SeriesPoint> daily_;
+  Date daily_from_;
   std::map<std::string, std::string> registry_names_;
   std::set<std::string> told_;  // event ids already told in "What's Happening?"
 };
@@ -452,10 +458,10 @@ Status Builder::Happening(Section* s) {
 
 Status Builder::Importance(Section* s) {
   const Window prev = window_.Previous();
-  auto cur = analysis::Totals(store_, subject_.query, window_);
-  if (!cur.ok()) return cur.status();
-  auto before = analysis::Totals(store_, subject_.query, prev);
-  if (!before.ok()) return before.status();
+  const analysis::SeriesPoint current = analysis::TotalsOf(daily_, window_);
+  const analysis::SeriesPoint previous = analysis::TotalsOf(daily_, prev);
+  const analysis::SeriesPoint* cur = &current;
+  const analysis::SeriesPoint* before = &previous;
 
   // Examples behind the figures: the most severe conflict events of the window.
   std::vector<StoredEvent> conflict_examples, all_examples;
@@ -737,7 +743,9 @@ Status Builder::Next(Section* s) {
     }
   }
   // Escalation signals against the subject's own history.
-  auto signals = analysis::EscalationSignals(store_, subject_.query, window_, brief_->bucket);
+  const analysis::Window history{analysis::SignalHistoryStart(window_, brief_->bucket), window_.to};
+  auto signals = analysis::EscalationSignals(store_, subject_.query, window_, brief_->bucket,
+                                             analysis::Rebucket(daily_, history, brief_->bucket));
   if (!signals.ok()) return signals.status();
   {
     std::vector<analysis::Signal> sorted = *signals;
@@ -882,8 +890,18 @@ Status Builder::Beyond(Section* s) {
       if (!whole_record) start = horizon;
       const Window whole{analysis::BucketStart(start, analysis::Bucket::kMonth), window_.to};
       lap("long run: first event");
-      auto series = analysis::EventSeries(store_, subject_.query, whole, analysis::Bucket::kMonth);
-      if (!series.ok()) return series.status();
+      // Only the days before those already read are counted here.
+      if (whole.from < daily_from_) {
+        auto older = analysis::EventSeries(store_, subject_.query,
+                                           Window{whole.from, Date::FromDayNumber(daily_from_.DayNumber() - 1)},
+                                           analysis::Bucket::kDay);
+        if (!older.ok()) return older.status();
+        older->insert(older->end(), daily_.begin(), daily_.end());
+        daily_ = std::move(*older);
+        daily_from_ = whole.from;
+      }
+      const std::vector<analysis::SeriesPoint> monthly = analysis::Rebucket(daily_, whole, analysis::Bucket::kMonth);
+      const std::vector<analysis::SeriesPoint>* series = &monthly;
       lap("long run: monthly series");
       const analysis::SeriesPoint* peak = nullptr;
       int64_t total_conflict = 0;
@@ -1041,21 +1059,32 @@ Result<Brief> Builder::Build(const analysis::Subject& subject, const std::option
   window_ = *brief.window;
   brief.title = fmt::format("{}, {}", Capitalize(subject_.display_name), FormatRange(window_.from, window_.to));
 
-  auto totals = analysis::Totals(store_, subject_.query, window_);
-  if (!totals.ok()) return totals.status();
-  brief.events_in_window = totals->events;
+  const bool timing = std::getenv("GRIOT_BRIEF_TIMING") != nullptr;
+  auto t0 = std::chrono::steady_clock::now();
   brief.bucket = window_.Days() > 190 ? analysis::Bucket::kMonth : analysis::Bucket::kWeek;
-  auto series = analysis::EventSeries(store_, subject_.query, window_, brief.bucket);
-  if (!series.ok()) return series.status();
-  brief.series = std::move(*series);
+  // One read of the days behind every count of the brief: the window, the previous window
+  // and the history of the escalation signals (Beyond extends it to the long run).
+  daily_from_ = std::min(window_.Previous().from, analysis::SignalHistoryStart(window_, brief.bucket));
+  {
+    auto daily = analysis::EventSeries(store_, subject_.query, Window{daily_from_, window_.to}, analysis::Bucket::kDay);
+    if (!daily.ok()) return daily.status();
+    daily_ = std::move(*daily);
+  }
+  brief.events_in_window = analysis::TotalsOf(daily_, window_).events;
+  brief.series = analysis::Rebucket(daily_, window_, brief.bucket);
+  if (timing) {
+    const auto now = std::chrono::steady_clock::now();
+    fmt::print(stderr, "brief: daily series {:.1f} ms\n", std::chrono::duration<double, std::milli>(now - t0).count());
+    t0 = now;
+  }
 
   if (brief.events_in_window == 0) {
     const std::string range = Between(window_);
     Add(&brief.sections[0], fmt::format("No events on record for {} {}.", subject_.display_name, range), {},
         SentenceKind::kAbsence);
     // The previous window, if it had events, is a fact worth stating (with its evidence).
-    auto before = analysis::Totals(store_, subject_.query, window_.Previous());
-    if (before.ok() && before->events > 0) {
+    const analysis::SeriesPoint before = analysis::TotalsOf(daily_, window_.Previous());
+    if (before.events > 0) {
       EventQuery q = InWindow(window_.Previous());
       q.limit = 3;
       q.newest_first = true;
@@ -1063,7 +1092,7 @@ Result<Brief> Builder::Build(const analysis::Subject& subject, const std::option
       if (ex.ok())
         Add(&brief.sections[1],
             fmt::format("In the previous {} days, {} on record for {}.", window_.Days(),
-                        Count(before->events, "event was", "events were"), subject_.display_name),
+                        Count(before.events, "event was", "events were"), subject_.display_name),
             CiteAll(*ex, 3), SentenceKind::kAggregate);
     }
     if (brief.sections[1].sentences.empty())
@@ -1084,8 +1113,6 @@ Result<Brief> Builder::Build(const analysis::Subject& subject, const std::option
     return brief;
   }
 
-  const bool timing = std::getenv("GRIOT_BRIEF_TIMING") != nullptr;
-  auto t0 = std::chrono::steady_clock::now();
   analysis::RankOptions rank;
   rank.limit = std::max<size_t>(options_.max_happenings * 5, 30);
   auto ranked = analysis::SignificantEvents(store_, subject_.query, window_, rank);
