@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "base/utf8.h"
+#include "coding/references.h"
 
 namespace griot::brief {
 
@@ -152,7 +153,8 @@ std::string ActorName(const ActorRef& actor, const CountryNames& countries, cons
   std::string text = Trim(actor.text);
   // Possessive or trailing punctuation from the span ("army's") is kept: it is the report's.
   const auto words = Words(text);
-  const bool usable = !text.empty() && text != actor.code && words.size() <= 7 && !HasMonthName(text);
+  const bool usable =
+      !text.empty() && text != actor.code && words.size() <= 7 && !HasMonthName(text) && !IsAnaphorText(text);
   const std::string adjective = countries.Adjective(actor.country);
   const bool bare_country = actor.code.size() == 3 && actor.sector.empty() && !actor.country.empty();
   // A long description of a known actor ("Russian private military company Wagner Group")

@@ -48,6 +48,11 @@ TEST(ActorNameTest, UsesTheReportsWordsTidied) {
   // No usable words: the code's country and sector.
   EXPECT_EQ(ActorName(Ref("", "MLIGOV", "MLI", "GOV"), c), "the Malian government");
   EXPECT_EQ(ActorName(Ref("August", "MLIGOV", "MLI", "GOV"), c), "the Malian government");
+  // A pronoun or "the group" the coder resolved to an actor is no name for it.
+  EXPECT_EQ(ActorName(Ref("it", "RUSPMC", "RUS", "PMC", "wagner_group"), c, "the Wagner Group"), "the Wagner Group");
+  EXPECT_EQ(ActorName(Ref("He", "MLIGOV", "MLI", "GOV", "assimi_goita"), c, "Assimi Goïta"), "Assimi Goïta");
+  EXPECT_EQ(ActorName(Ref("the group", "IMGMOSJNM", "", "IMG", "jnim"), c, "JNIM"), "JNIM");
+  EXPECT_NE(ActorName(Ref("it", "RUSPMC", "RUS", "PMC"), c), "it");
 }
 
 TEST(ActorNameTest, ArticlesForInstitutions) {

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/utf8.h"
+
 namespace griot {
 
 namespace {
@@ -102,6 +104,15 @@ void ResolveReferences(const std::vector<Sentence>& sentences, const DictionaryS
     ms.insert(ms.end(), added.begin(), added.end());
     std::stable_sort(ms.begin(), ms.end(), [](const ActorMention& a, const ActorMention& b) { return a.first < b.first; });
   }
+}
+
+bool IsAnaphorText(std::string_view text) {
+  std::string key = FoldKey(text);
+  while (!key.empty() && key.back() == ' ') key.pop_back();
+  if (key == "he" || key == "she" || key == "it") return true;
+  for (const char* d : {"the group", "the movement", "the organisation", "the organization"})
+    if (key == d) return true;
+  return false;
 }
 
 }  // namespace griot

@@ -15,6 +15,7 @@
 // anaphor's words. Nothing else changes: an unresolved anaphor stays uncoded as before.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "coding/mentions.h"
@@ -28,5 +29,10 @@ namespace griot {
 // token order.
 void ResolveReferences(const std::vector<Sentence>& sentences, const DictionarySet& dicts,
                        std::vector<std::vector<ActorMention>>* mentions);
+
+// Whether an actor's words are one of the anaphors above ("it", "He", "the group"): such a
+// text stands for an actor named elsewhere, so it is no name for it (not an alias in the
+// store's registry, not a name in a brief).
+bool IsAnaphorText(std::string_view text);
 
 }  // namespace griot

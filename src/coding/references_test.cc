@@ -95,3 +95,17 @@ TEST(ReferencesTest, EmptySubjectsCountriesAndDistantNamesAreLeftAlone) {
 
 }  // namespace
 }  // namespace griot
+
+namespace griot {
+namespace {
+
+TEST(IsAnaphorText, PronounsAndDefiniteGroupNounsOnly) {
+  for (const char* t : {"it", "It", "he", "She", "the group", "The Group", "the movement", "the organisation",
+                        "the organization"})
+    EXPECT_TRUE(IsAnaphorText(t)) << t;
+  for (const char* t : {"", "Italy", "the Wagner Group", "group", "them", "JNIM", "the army"})
+    EXPECT_FALSE(IsAnaphorText(t)) << t;
+}
+
+}  // namespace
+}  // namespace griot

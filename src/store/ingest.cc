@@ -8,6 +8,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "coding/references.h"
 #include "store/hash.h"
 
 namespace griot {
@@ -67,10 +68,11 @@ Status Ingester::Prepare(Pending* p, std::unordered_set<std::string>* batch_hash
 Status Ingester::StoreMention(int64_t document_key, const Event& e) {
   auto sentence_key = store_->AddSentence(document_key, e.sentence_index, e.sentence);
   if (!sentence_key.ok()) return sentence_key.status();
-  if (e.source) {
+  // A pronoun or "the group" resolved to an actor is not one of its names.
+  if (e.source && !IsAnaphorText(e.source->text)) {
     if (Status s = store_->NoteActor(*e.source); !s.ok()) return s;
   }
-  if (e.target) {
+  if (e.target && !IsAnaphorText(e.target->text)) {
     if (Status s = store_->NoteActor(*e.target); !s.ok()) return s;
   }
   StoredMention m;
