@@ -782,6 +782,11 @@ class SentenceCoder {
             if (a == b || mentions_[static_cast<size_t>(a)].code == mentions_[static_cast<size_t>(b)].code) continue;
             if (emitted++ >= options_.max_compound_events) return;
             Emit(h, a, b, code, rule, modality, date, location);
+            if (options_.compound_pairs_take_paired_code && compound_pattern && !paired.empty() &&
+                paired != "---") {
+              Emit(h, b, a, paired, rule, modality, date, location);
+              ++emitted;
+            }
           }
         return;
       }

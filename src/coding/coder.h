@@ -71,6 +71,9 @@ struct CoderOptions {
   // A compound subject without an object acts on itself ("Gondor and Osgiliath agree": both
   // ordered pairs). TABARI: only through a compound token ('%') of a pattern.
   bool compound_acts_on_itself = true;
+  // A compound acting on itself through a '%' pattern with a paired code ("- % * [044:045]")
+  // also gets the paired code for each ordered pair, as a source and a target would (TABARI).
+  bool compound_pairs_take_paired_code = false;
   // A verb whose clause names no actor is still coded, with neither source nor target (for
   // TABARI's DEFAULT: actors, which fill the empty roles).
   bool code_without_actors = false;

@@ -73,6 +73,15 @@ bool IsModifiedNoun(const Sentence& s, const DictionarySet& dicts, uint32_t t) {
   return matches.empty();
 }
 
+// True if `code` holds `agent` after its first three letters, at a three-letter boundary:
+// "HGWGOVMED" holds GOVMED and GOV, "GMWGOV" does not hold WGO.
+bool HoldsSectorCode(const std::string& code, const std::string& agent) {
+  if (agent.empty()) return true;
+  for (size_t pos = 3; pos + agent.size() <= code.size(); pos += 3)
+    if (code.compare(pos, agent.size(), agent) == 0) return true;
+  return false;
+}
+
 }  // namespace
 
 void SplitActorCode(const DictionarySet& dicts, const std::string& code, std::string* country,
@@ -149,6 +158,9 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
     std::vector<Piece> pieces;
     uint32_t j = i;
     bool have_actor = false;
+    // "former" before the phrase or between its pieces (MentionOptions::former_agent_code).
+    const bool former_on = !options.former_agent_code.empty();
+    bool former = former_on && i > 0 && s.tokens[i - 1].key == "former";
     while (j < n) {
       PhraseHit a = Longest(dicts.actors.index(), s, j);
       PhraseHit g = Longest(dicts.agents.index(), s, j);
@@ -172,6 +184,10 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
       // agent ("Malian transitional authorities").
       uint32_t k = j;
       if (k < n && s.tokens[k].key == "'s") ++k;
+      if (former_on && k + 1 < n && s.tokens[k].key == "former" && Longest(dicts.agents.index(), s, k + 1).entry >= 0) {
+        former = true;
+        ++k;
+      }
       uint32_t skipped = 0;
       const uint32_t extent = s.tree ? np_extent[pieces.front().first] : 0;
       while (k < extent) {
@@ -239,8 +255,14 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
         // an NGM actor).
         if (a.prefix) {
           if (!code.starts_with(a.code) && prefix.find(a.code) == std::string::npos) prefix += a.code;
+          continue;
         }
-        else if (bare && (after || suffix.empty()) && code.find(a.code, 3) == std::string::npos) suffix = a.code;
+        const std::string& agent_code = former ? options.former_agent_code : a.code;
+        if (options.agent_extends_sector_codes) {
+          if ((after || suffix.empty()) && !HoldsSectorCode(code, agent_code)) suffix = agent_code;
+        } else if (bare && (after || suffix.empty()) && code.find(agent_code, 3) == std::string::npos) {
+          suffix = agent_code;
+        }
       }
       if (code != "---" && !code.empty()) code = prefix + code + suffix;
       m.is_country = is_country_code(code);
@@ -248,7 +270,8 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
       for (const Piece& p : pieces) {
         const AgentEntry& a = dicts.agents.entry(static_cast<uint32_t>(p.agent));
         m.agent_entry = p.agent;
-        if (code.find(a.code) == std::string::npos) code = a.prefix ? a.code + code : code + a.code;
+        const std::string& agent_code = former && !a.prefix ? options.former_agent_code : a.code;
+        if (code.find(agent_code) == std::string::npos) code = a.prefix ? agent_code + code : code + agent_code;
       }
     }
     m.code = code == "---" ? "" : code;  // "---": deliberately uncoded phrase, blocks matching

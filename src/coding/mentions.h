@@ -57,6 +57,16 @@ struct MentionOptions {
   // An agent before a list of actors applies to every member ("the ambassadors of Arnor,
   // Osgiliath and Gondor"); TABARI: to the first only.
   bool agent_to_whole_list = true;
+  // An agent after an actor that already has a sector adds its code unless the code holds
+  // it already, read in three-letter steps ("West German" GMWGOV + "world government" ~WGO
+  // = GMWGOVWGO; "White House" USAGOV + ~GOV stays USAGOV). griot: only bare actors
+  // ("Malian soldiers") take an agent's code. TABARI: true.
+  bool agent_extends_sector_codes = false;
+  // Code for an agent qualified by "former" ("former security officials", "former Gondor
+  // prosecutors"): CAMEO's ELI (elites, including former officials) replaces the agent's own
+  // code, and "former" may stand between an actor and its agent. Empty: "former" is an
+  // ordinary word. TABARI: "ELI".
+  std::string former_agent_code;
 };
 
 // Finds actor mentions. `date` selects dated codes.

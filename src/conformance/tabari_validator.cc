@@ -366,11 +366,14 @@ Result<ValidationReport> ValidateTabariSuite(const TabariSuite& suite, const Tab
   tabari.source_first_in_clause = true;
   tabari.open_pattern_gaps = true;
   tabari.compound_acts_on_itself = false;
+  tabari.compound_pairs_take_paired_code = true;
   tabari.verbs_need_verb_tag = false;  // TABARI finds verbs from its dictionary alone
   tabari.nouns_after_articles_only = true;
   tabari.mentions.agent_modifier_words = 0;
   tabari.mentions.agent_before_noun_is_modifier = false;
   tabari.mentions.agent_to_whole_list = false;
+  tabari.mentions.agent_extends_sector_codes = true;
+  tabari.mentions.former_agent_code = "ELI";
   // One coder per (roles filled in or not) x (DEFAULT: actors or not) x (SET: CODE ...); when
   // DEFAULT: or FORWARD: fill a missing role, events without a dyad are kept.
   std::vector<std::unique_ptr<Coder>> coders(12);

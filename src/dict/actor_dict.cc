@@ -276,7 +276,20 @@ void ActorDictionary::Load(std::string_view content, const std::string& file, Di
       return true;
     }
     auto variants = TabariNounVariants(phrase);
-    for (auto& v : variants) index_.Add(std::move(v), id);
+    // Words joined by "_" only ("AL_GORE") must be consecutive, and a hyphenated token of
+    // the text ("Al-Gore") holds them so: the joined form is indexed as one word too.
+    std::string_view joined = phrase;
+    while (!joined.empty() && (joined.back() == '_' || joined.back() == ' ')) joined.remove_suffix(1);
+    const bool consecutive = joined.find('_') != std::string_view::npos &&
+                             joined.find_first_of(" \t") == std::string_view::npos;
+    for (auto& v : variants) {
+      if (consecutive && v.size() >= 2) {
+        std::string one = v.front();
+        for (size_t k = 1; k < v.size(); ++k) one += "-" + v[k];
+        index_.Add({one}, id);
+      }
+      index_.Add(std::move(v), id);
+    }
     std::vector<std::string> words;
     std::vector<uint8_t> flags;
     if (TabariNounFlexible(phrase, &words, &flags)) index_.AddFlexible(words, flags, id);

@@ -898,12 +898,40 @@ void VerbDictionary::Finalize() {
       for (const PatternElement& el : *side) n += el.kind == PatternToken::kSynset ? 1 : 0;
     return n;
   };
+  // The words a pattern can match when "{ A | B C }" alternatives count as their longest
+  // member: TABARI reads such a pattern as one pattern per alternative, so "RESIST { TO THE
+  // END OF THE EARTH | ... }" is tried before an equally specific "RESIST { TO THE END | ... }".
+  auto longest_words = [&](const VerbPattern& p) {
+    size_t n = 0;
+    for (const auto* side : {&p.pre, &p.post})
+      for (const PatternElement& el : *side) {
+        if (el.kind == PatternToken::kWord) ++n;
+        if (el.kind != PatternToken::kSynset) continue;
+        size_t most = 1;
+        auto it = el.key.starts_with('|') ? synset_raw_.find(el.key) : synset_raw_.end();
+        if (it != synset_raw_.end())
+          for (const std::string& m : it->second) {
+            size_t words = 0;
+            bool in_word = false;
+            for (char ch : m) {
+              const bool sep = ch == ' ' || ch == '_' || ch == '\t';
+              if (!sep && !in_word) ++words;
+              in_word = !sep;
+            }
+            most = std::max(most, words);
+          }
+        n += most;
+      }
+    return n;
+  };
   for (VerbBlock& b : blocks_) {
     std::stable_sort(b.patterns.begin(), b.patterns.end(), [&](const VerbPattern& a, const VerbPattern& c) {
       const size_t la = a.pre.size() + a.post.size(), lc = c.pre.size() + c.post.size();
       if (a.literal_words != c.literal_words) return a.literal_words > c.literal_words;
       if (la != lc || !b.tabari) return la > lc;
-      return synsets_in(a) < synsets_in(c);
+      const size_t sa = synsets_in(a), sc = synsets_in(c);
+      if (sa != sc) return sa < sc;
+      return longest_words(a) > longest_words(c);
     });
     auto word_bits = [](std::vector<PatternElement>& side) {
       uint64_t bits = 0;
