@@ -98,6 +98,7 @@ int RunBriefOn(const std::string& command, Store& store, const BriefCliOptions& 
     const auto code = built.status().code();
     return code == StatusCode::kNotFound || code == StatusCode::kInvalidInput ? 1 : 2;
   }
+  for (const std::string& w : built->warnings) fmt::print(stderr, "griot {}: warning: {}\n", command, w);
   return WriteBriefOutput(command, brief::Render(*built, *format), o.output);
 }
 
@@ -112,7 +113,7 @@ void AddBriefOptions(CLI::App* app, BriefCliOptions* o, bool subject_options) {
   app->add_option("--days", o->days, "Window length when --from or --to is missing (default: 90 for brief, 365 for demo)")
       ->check(CLI::Range(1, 36500));
   app->add_option("--long-run-years", o->long_run_years,
-                  "Years of monthly series behind the long-run sentence of Beyond the Headlines (default 1; 0: none)")
+                  "Years of monthly series behind the long-run sentence of Beyond the Headlines (default: 1 for brief, 20 for demo; 0: none)")
       ->check(CLI::Range(0, 100));
   app->add_option("--format", o->format, "md (default), html or json")->check(CLI::IsMember({"md", "markdown", "html", "json"}));
   app->add_option("-o,--output", o->output, "Write the brief to FILE (default: standard output)");

@@ -17,7 +17,14 @@ int main(int argc, char** argv) {
   griot::cli::AddStatsCommand(app, &commands);
   griot::cli::AddBriefCommand(app, &commands);
   griot::cli::AddDemoCommand(app, &commands);
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version exit 0 as CLI11 prints them; every usage error exits 2, as the
+    // commands' own usage errors do (docs: "Exit status").
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
   for (const auto& c : commands)
     if (c.app->parsed()) return c.run();
   return 0;

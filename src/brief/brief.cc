@@ -140,6 +140,16 @@ class Builder {
   std::vector<analysis::SeriesPoint> daily_;
   Date daily_from_;
   std::map<std::string, std::string> registry_names_;
+
+ public:
+  // Notes a failure that leaves the brief shorter (a citation or a sentence dropped).
+  void Warn(const Status& status, const std::string& what) {
+    std::string w = fmt::format("{}: {}", what, status.message());
+    if (std::find(warnings_.begin(), warnings_.end(), w) == warnings_.end()) warnings_.push_back(std::move(w));
+  }
+  std::vector<std::string> warnings_;
+
+ private:
   std::set<std::string> told_;  // event ids already told in "What's Happening?"
 };
 
@@ -154,6 +164,7 @@ std::vector<Citation> Builder::Cite(const StoredEvent& ev) {
   add(e);
   if (ev.mentions > 1) {
     auto mentions = store_.GetMentions(ev.key);
+    if (!mentions.ok()) Warn(mentions.status(), "reports of event " + e.event_id + " not cited");
     if (mentions.ok())
       for (const StoredMention& m : *mentions) {
         if (out.size() >= 3) break;
@@ -181,6 +192,7 @@ std::vector<Citation> Builder::CiteIds(const std::vector<std::string>& ids, size
   std::vector<StoredEvent> events;
   for (const auto& id : ids) {
     auto found = store_.FindEvent(id);
+    if (!found.ok()) Warn(found.status(), "event " + id + " not cited");
     if (found.ok() && found->has_value()) events.push_back(**found);
     if (events.size() >= max) break;
   }
@@ -376,20 +388,25 @@ std::vector<Cluster> Builder::MakeClusters(const std::vector<analysis::RankedEve
     m.last = std::max(m.last, c.last);
   }
   // A report with no source ("Mali was the target of a blockade") of a happening told with
-  // its source on the same day is folded into it.
+  // its source within a day is folded into it: the same CAMEO code and the same target actor
+  // (code and entry), so a citation never lands under another actor's deed.
   std::vector<Cluster> folded;
   for (auto& c : merged) {
     const bool sourceless = std::all_of(c.events.begin(), c.events.end(), [](const StoredEvent& e) { return !e.record.source; });
     Cluster* into = nullptr;
     if (sourceless)
       for (auto& f : folded) {
-        if (f.events.front().record.cameo_root != c.events.front().record.cameo_root) continue;
+        if (f.events.front().record.cameo != c.events.front().record.cameo) continue;
         if (std::abs(f.first.DayNumber() - c.first.DayNumber()) > 1) continue;
         const auto& t = c.events.front().record.target;
         bool same_target = false;
         for (const auto& ev : f.events)
-          same_target = same_target || (t && ev.record.target && ev.record.target->country == t->country && !t->country.empty());
-        if (same_target) into = &f;
+          same_target = same_target || (t && ev.record.target && ev.record.target->code == t->code &&
+                                        ev.record.target->actor_id == t->actor_id);
+        if (same_target) {
+          into = &f;
+          break;
+        }
       }
     if (!into) {
       folded.push_back(std::move(c));
@@ -964,6 +981,7 @@ Status Builder::Beyond(Section* s) {
   lap("long run");
   // Actor timelines and successors (Wagner -> Africa Corps), written only with evidence.
   auto links = analysis::LoadActorLinks(links_path_);
+  if (!links.ok()) Warn(links.status(), "successor links not written");
   // Only actors with a succession link need their timeline.
   std::vector<std::string> linked;
   if (links.ok())
@@ -996,6 +1014,7 @@ Status Builder::Beyond(Section* s) {
           q.limit = 2;
           q.newest_first = true;
           auto found = Query(q);
+          if (!found.ok()) Warn(found.status(), "evidence for the succession of " + t.actor_id + " not searched");
           if (found.ok()) evidence = *found;
         }
         if (evidence.empty()) continue;
@@ -1028,6 +1047,8 @@ Result<Brief> Builder::Build(const analysis::Subject& subject, const std::option
   analysis::CountryNames names;
   if (auto loaded = analysis::LoadCountryNames(ResolveDataDir(options_.data_dir) + "/generated/countries.tsv"); loaded.ok())
     names = std::move(*loaded);
+  else
+    Warn(loaded.status(), "country names not loaded (countries are named by their codes)");
   auto resolved = analysis::ResolveSubject(store_, subject, names);
   if (!resolved.ok()) return resolved.status();
   subject_ = std::move(*resolved);
@@ -1156,7 +1177,9 @@ Result<Brief> Builder::Build(const analysis::Subject& subject, const std::option
 Result<Brief> BuildBrief(Store& store, const analysis::Subject& subject, const std::optional<analysis::Window>& window,
                          const BriefOptions& options) {
   Builder builder(store, options);
-  return builder.Build(subject, window);
+  auto brief = builder.Build(subject, window);
+  if (brief.ok()) brief->warnings = std::move(builder.warnings_);
+  return brief;
 }
 
 }  // namespace griot::brief

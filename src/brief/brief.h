@@ -65,6 +65,9 @@ struct Brief {
   analysis::Bucket bucket = analysis::Bucket::kWeek;
   std::vector<analysis::SeriesPoint> series;
   analysis::Network network;
+  // Problems met while writing that did not stop the brief (a citation whose event could not
+  // be read, an unreadable actor_links.tsv...): each leaves the brief shorter, never wrong.
+  std::vector<std::string> warnings;
 };
 
 struct BriefOptions {

@@ -269,7 +269,7 @@ std::string RenderHtml(const Brief& brief) {
         const int n = notes.Number(c);
         if (std::find(nums.begin(), nums.end(), n) == nums.end()) nums.push_back(n);
       }
-      for (int n : nums) out += fmt::format("<sup><a href=\"#fn{0}\" id=\"r{0}\">[{0}]</a></sup>", n);
+      for (int n : nums) out += fmt::format("<sup><a href=\"#fn{0}\">[{0}]</a></sup>", n);
       out += "</p>\n";
     }
     out += "</section>\n";

@@ -174,8 +174,9 @@ class SentenceCoder {
                                          n(), i, &matches);
       // Among forms of one length, a verb entry written as the word itself ("ATTACKED") comes
       // before another entry's inflection of it ("ATTACK").
+      const uint32_t longest = matches.empty() ? 0 : matches.front().length;  // fixed before elements move
       std::stable_partition(matches.begin(), matches.end(), [&](const PhraseIndex::Match& m) {
-        if (m.length != matches.front().length || m.length != 1) return false;
+        if (m.length != longest || m.length != 1) return false;
         std::string name = dicts_.verbs.block(dicts_.verbs.form(m.entry).block).name;
         for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         return name == tok(i).key;

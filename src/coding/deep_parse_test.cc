@@ -62,7 +62,7 @@ TEST(DeepParser, CodesFromTheParseAndCountsFallbacks) {
   Document doc;
   doc.id = "d";
   doc.text = "Human Rights Watch accused the Wagner Group. Mali expelled France.";
-  auto deep = MakeDeepParser("link", 5);
+  auto deep = MakeDeepParser("link", 60);  // generous: a test of parsing, not of speed
   ASSERT_TRUE(deep.ok()) << deep.status().message();
   CoderOptions options;
   options.deep_parser = *deep;

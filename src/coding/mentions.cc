@@ -474,6 +474,16 @@ std::vector<DateMention> FindDates(const Sentence& s, const Date& ref) {
   using P = Date::Precision;
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = s.tokens[i];
+    // "by January 1", "before June": a deadline, not when the reported event happened (and
+    // read against the report's date it would land a year early).
+    if (i > 0 && In(s.tokens[i - 1].key, {"by", "before"}) &&
+        ((t.capitalized && MonthOf(t.key)) || (NumberOf(t) >= 1 && i + 1 < n && MonthOf(s.tokens[i + 1].key)) ||
+         NumberOf(t) >= 1900)) {
+      // Skip the whole expression: its month, day and year tokens.
+      while (i + 1 < n && (MonthOf(s.tokens[i + 1].key) || NumberOf(s.tokens[i + 1]) >= 1 || s.tokens[i + 1].key == ","))
+        ++i;
+      continue;
+    }
     const int month = t.kind == TokenKind::kWord && t.capitalized ? MonthOf(t.key) : 0;
     if (month) {
       // "July 24, 2023" / "July 24" / "July 2023" / "in July"
@@ -497,7 +507,7 @@ std::vector<DateMention> FindDates(const Sentence& s, const Date& ref) {
         continue;
       }
       // A bare month needs a preposition to be a date ("in June"; "May" is also a verb).
-      if (i > 0 && In(s.tokens[i - 1].key, {"in", "since", "until", "by", "early", "late", "mid", "from", "during", "last", "this"})) {
+      if (i > 0 && In(s.tokens[i - 1].key, {"in", "since", "until", "early", "late", "mid", "from", "during", "last", "this"})) {
         int y = InferYear(ref, month, 0);
         if (s.tokens[i - 1].key == "last" && y == ref.year()) --y;
         add(i, i + 1, Date::Make(y, static_cast<unsigned>(month), 1, P::kMonth));
@@ -519,7 +529,7 @@ std::vector<DateMention> FindDates(const Sentence& s, const Date& ref) {
       continue;
     }
     if (num >= 1900 && num <= 2100 && i > 0 &&
-        In(s.tokens[i - 1].key, {"in", "since", "by", "until", "of", "during", "early", "late", "mid"})) {
+        In(s.tokens[i - 1].key, {"in", "since", "until", "of", "during", "early", "late", "mid"})) {
       add(i, i + 1, Date::Make(num, 1, 1, P::kYear));
       continue;
     }

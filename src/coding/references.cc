@@ -59,7 +59,10 @@ void ResolveReferences(const std::vector<Sentence>& sentences, const DictionaryS
       const std::string_view k = s.tokens[t].key;
       Want want;
       uint32_t first = t, end = t + 1;
-      if (k == "he" || k == "she") {
+      // "she" is left alone: actor entries record no gender, and the women named in reports
+      // are mostly people the dictionaries lack (spokeswomen, envoys), so the one person
+      // entry in scope is too often the wrong antecedent.
+      if (k == "he") {
         want = Want::kPerson;
       } else if (k == "it") {
         want = Want::kOrganisation;

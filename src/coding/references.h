@@ -7,7 +7,8 @@
 //    two sentences before, nearest scope first; the first scope holding a compatible actor
 //    decides, and only if it holds exactly one actor -- two candidates, nothing is
 //    resolved;
-//  * compatible: "he"/"she" a person (an actor entry with dated roles); "it" an organisation
+//  * compatible: "he" a person (an actor entry with dated roles; "she" is not resolved, as
+//    entries record no gender); "it" an organisation
 //    (an actor entry that is neither a person nor a bare country); "the group", "the
 //    movement", "the organisation" an organisation outside the state's sectors (not
 //    government, military, police, judiciary, legislature, intelligence).

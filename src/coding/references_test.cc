@@ -68,6 +68,12 @@ TEST(ReferencesTest, PersonPronounTakesThePersonNamedJustBefore) {
             std::vector<std::string>{"1:0-1 MLIGOV"});
 }
 
+TEST(ReferencesTest, SheIsNotResolvedToTheOnlyPersonEntry) {
+  const auto d = TestDictionaries();
+  EXPECT_EQ(Resolved(*d, "Assimi Goita met a French diplomat. She said talks would resume."),
+            std::vector<std::string>{});
+}
+
 TEST(ReferencesTest, GroupAndItTakeTheOnlyOrganisation) {
   const auto d = TestDictionaries();
   EXPECT_EQ(Resolved(*d, "JNIM attacked a convoy. The group said it killed soldiers."),

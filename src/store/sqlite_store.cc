@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <ctime>
 #include <cstdlib>
 #include <cstring>
@@ -155,6 +156,15 @@ std::string NowUtc() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
+}
+
+// Whether an SQLite error message is FTS5 rejecting a full-text query ("fts5: syntax error
+// near ...", "unterminated string", "no such column" for a bad column filter): the user's
+// query is at fault, not the store.
+bool IsFtsQueryError(const std::string& msg) {
+  for (const char* m : {"fts5", "syntax", "unterminated", "no such column", "unknown special query"})
+    if (msg.find(m) != std::string::npos) return true;
+  return false;
 }
 
 // The exclusive upper bound of the strings starting with `prefix` ("MLI" -> "MLJ").
@@ -1022,8 +1032,19 @@ Where BuildWhere(const EventQuery& q, const CodeLister& list_codes) {
 
 // Every combination of the alternatives of `w` is one branch (a conjunction of terms).
 std::vector<std::vector<std::string>> Branches(const Where& w) {
+  // SQLite takes at most 500 terms in a compound SELECT: past kMaxBranches, a condition's
+  // alternatives are OR-ed inside each branch instead of multiplying the branches (the same
+  // events, a slower plan).
+  constexpr size_t kMaxBranches = 128;
   std::vector<std::vector<std::string>> branches = {{}};
   for (const auto& alternatives : w.conditions) {
+    if (alternatives.size() > 1 && branches.size() * alternatives.size() > kMaxBranches) {
+      std::string any;
+      for (const auto& alt : alternatives) any += (any.empty() ? "(" : " OR ") + alt;
+      any += ")";
+      for (auto& b : branches) b.push_back(any);
+      continue;
+    }
     std::vector<std::vector<std::string>> next;
     for (const auto& b : branches)
       for (const auto& alt : alternatives) {
@@ -1053,7 +1074,9 @@ std::string FilterSql(const Where& w) {
 
 std::string QuerySql(const EventQuery& q, const Where& w) {
   const char* order = q.newest_first ? " ORDER BY e.date DESC, e.id DESC" : " ORDER BY e.date, e.id";
-  const std::string limit = q.limit > 0 ? fmt::format(" LIMIT {}", q.limit + q.offset) : "";
+  // limit + offset saturates: a huge --limit reads everything rather than overflowing.
+  const bool bounded = q.limit > 0 && q.offset >= 0 && q.limit <= INT64_MAX - q.offset;
+  const std::string limit = bounded ? fmt::format(" LIMIT {}", q.limit + q.offset) : "";
   const auto branches = Branches(w);
   auto branch_sql = [&](const std::vector<std::string>& terms) {
     std::string sql = "SELECT e.id FROM events e";
@@ -1130,7 +1153,7 @@ Result<std::vector<StoredEvent>> SqliteStore::QueryEvents(const EventQuery& q) {
   }
   if (rc != SQLITE_DONE) {
     const std::string msg = sqlite3_errmsg(db_);
-    if (!q.text.empty() && (msg.find("fts5") != std::string::npos || msg.find("syntax") != std::string::npos))
+    if (!q.text.empty() && IsFtsQueryError(msg))
       return Status::InvalidInput(fmt::format("bad full-text query '{}': {}", q.text, msg));
     return Error("querying events");
   }
@@ -1241,7 +1264,7 @@ Result<std::vector<EventCount>> SqliteStore::CountEvents(const EventQuery& q, co
   const auto groups = GroupExpressions(g);
   auto failed = [&](const char* what) -> Status {
     const std::string msg = sqlite3_errmsg(db_);
-    if (!q.text.empty() && (msg.find("fts5") != std::string::npos || msg.find("syntax") != std::string::npos))
+    if (!q.text.empty() && IsFtsQueryError(msg))
       return Status::InvalidInput(fmt::format("bad full-text query '{}': {}", q.text, msg));
     return Error(what);
   };
@@ -1421,7 +1444,7 @@ Result<std::vector<EventSummary>> SqliteStore::SummarizeEvents(const EventQuery&
   }
   if (rc != SQLITE_DONE) {
     const std::string msg = sqlite3_errmsg(db_);
-    if (!q.text.empty() && (msg.find("fts5") != std::string::npos || msg.find("syntax") != std::string::npos))
+    if (!q.text.empty() && IsFtsQueryError(msg))
       return Status::InvalidInput(fmt::format("bad full-text query '{}': {}", q.text, msg));
     return Error("summarizing events");
   }

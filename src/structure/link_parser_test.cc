@@ -177,7 +177,8 @@ struct Text {
   }
 };
 
-std::shared_ptr<const LinkParser> Parser(int seconds = 5) {
+// A generous limit: these tests check parsing, not speed (a loaded or sanitized build is slow).
+std::shared_ptr<const LinkParser> Parser(int seconds = 60) {
   LinkParserOptions options;
   options.max_parse_seconds = seconds;
   auto p = LinkParser::Create(options);

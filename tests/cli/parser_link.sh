@@ -11,7 +11,7 @@ fail=0
 check() { if ! eval "$2"; then echo "FAIL: $1"; fail=1; else echo "ok: $1"; fi; }
 
 printf 'Title: Deep\nDate: 2023-07-25\n\nThe United States sanctioned Mali.\n' > "$work/doc.txt"
-"$griot" code --parser link --threads 1 "$work/doc.txt" >"$work/link.jsonl" 2>"$work/link.err"
+"$griot" code --parser link --parse-time-limit 60 --threads 1 "$work/doc.txt" >"$work/link.jsonl" 2>"$work/link.err"
 status=$?
 if [ $status -ne 0 ] && grep -q 'built without it' "$work/link.err"; then
   cat "$work/link.err"
