@@ -13,38 +13,20 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <filesystem>
 #include <functional>
 
 #include <time.h>
 
 #include "analysis/analysis.h"
+#include "bench/bench_store.h"
 #include "store/sqlite_store.h"
 
 namespace griot::analysis {
 namespace {
 
-namespace fs = std::filesystem;
 
-int64_t EventCount() {
-  const char* env = std::getenv("GRIOT_BENCH_EVENTS");
-  return env ? std::atoll(env) : 1000000;
-}
-
-Store& BenchStore() {
-  static std::unique_ptr<SqliteStore> store = [] {
-    const char* dir = std::getenv("GRIOT_BENCH_DIR");
-    const fs::path path = fs::path(dir ? dir : GRIOT_BENCH_DEFAULT_DIR) / fmt::format("events_{}.db", EventCount());
-    // Read-write: a store of an older schema is migrated once (schema 2 adds the actor-code indexes).
-    auto opened = SqliteStore::Open(path.string(), StoreMode::kReadWrite);
-    if (!opened.ok()) {
-      fmt::print(stderr, "{}\n(build it with griot_store_bench first)\n", opened.status().message());
-      std::exit(1);
-    }
-    return std::move(opened).value();
-  }();
-  return *store;
-}
+using bench::BenchStore;
+using bench::EventCount;
 
 // 90-day windows ending on the first of 12 different months of the synthetic record.
 Window WindowOf(int i) {

@@ -12,36 +12,18 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
-#include <filesystem>
 
 #include "brief/brief.h"
 #include "brief/render.h"
+#include "bench/bench_store.h"
 #include "store/sqlite_store.h"
 
 namespace griot::brief {
 namespace {
 
-namespace fs = std::filesystem;
 
-int64_t EventCount() {
-  const char* env = std::getenv("GRIOT_BENCH_EVENTS");
-  return env ? std::atoll(env) : 1000000;
-}
-
-Store& BenchStore() {
-  static std::unique_ptr<SqliteStore> store = [] {
-    const char* dir = std::getenv("GRIOT_BENCH_DIR");
-    const fs::path path = fs::path(dir ? dir : GRIOT_BENCH_DEFAULT_DIR) / fmt::format("events_{}.db", EventCount());
-    // Read-write: a store of an older schema is migrated once.
-    auto opened = SqliteStore::Open(path.string(), StoreMode::kReadWrite);
-    if (!opened.ok()) {
-      fmt::print(stderr, "{}\n(build it with griot_store_bench first)\n", opened.status().message());
-      std::exit(1);
-    }
-    return std::move(opened).value();
-  }();
-  return *store;
-}
+using bench::BenchStore;
+using bench::EventCount;
 
 analysis::Window WindowOf(int i) {
   const Date end = *Date::Make(2013 + i, static_cast<unsigned>(1 + (i * 5) % 12), 1);

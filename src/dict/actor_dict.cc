@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 
+#include "base/strings.h"
 #include "base/utf8.h"
 
 namespace griot {
@@ -437,15 +438,7 @@ void AgentDictionary::Load(std::string_view content, const std::string& file, Di
         continue;
       }
       explicit_plurals = true;
-      std::string_view inside = head.substr(brace + 1, brace_close - brace - 1);
-      size_t pos = 0;
-      while (pos < inside.size()) {
-        while (pos < inside.size() && (inside[pos] == ' ' || inside[pos] == '\t')) ++pos;
-        size_t end = pos;
-        while (end < inside.size() && inside[end] != ' ' && inside[end] != '\t') ++end;
-        if (end > pos) plurals.emplace_back(inside.substr(pos, end - pos));
-        pos = end;
-      }
+      for (std::string_view w : SplitSpaces(head.substr(brace + 1, brace_close - brace - 1))) plurals.emplace_back(w);
       head = TrimView(head.substr(0, brace));
     }
     entry.phrase = std::string(head);

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "base/strings.h"
 #include "base/utf8.h"
 #include "dict/dictionary_set.h"
 #include "dict/phrase_index.h"
@@ -374,15 +375,7 @@ class Checker {
         const size_t brace_close = head.find('}', brace);
         if (brace_close == std::string_view::npos) continue;
         explicit_plurals = true;
-        std::string_view inside = head.substr(brace + 1, brace_close - brace - 1);
-        size_t pos = 0;
-        while (pos < inside.size()) {
-          while (pos < inside.size() && (inside[pos] == ' ' || inside[pos] == '\t')) ++pos;
-          size_t end = pos;
-          while (end < inside.size() && inside[end] != ' ' && inside[end] != '\t') ++end;
-          if (end > pos) plurals.emplace_back(inside.substr(pos, end - pos));
-          pos = end;
-        }
+        for (std::string_view word : SplitSpaces(head.substr(brace + 1, brace_close - brace - 1))) plurals.emplace_back(word);
         head = TrimView(head.substr(0, brace));
       }
       const size_t entry = agents_.size();

@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 
+#include "base/strings.h"
 #include "base/utf8.h"
 #include "dict/actor_dict.h"
 
@@ -31,19 +32,6 @@ std::string SynsetName(std::string_view raw) {
 }
 
 bool IsVowel(char c) { return std::string_view("aeiou").find(c) != std::string_view::npos; }
-
-std::vector<std::string_view> SplitSpaces(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
 
 // Parses "[163]" / "[032:033]" / "[---]" into code and paired code; a final "!" or "?"
 // (TABARI's dominant / subordinate marks) goes to `mark` when given.
