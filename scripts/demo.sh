@@ -5,7 +5,7 @@
 # file with charts is written to build/demo-brief.html.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh >&2  # set-up progress on stderr: stdout carries only the brief
 griot=build/release/griot
 "$griot" demo --format html -o build/demo-brief.html -q
 "$griot" demo
