@@ -20,7 +20,7 @@ fi
 # Debian packages: toolchain, libraries, test and benchmark frameworks, data packages.
 PACKAGES=(
   build-essential g++ cmake ninja-build pkg-config git
-  libfmt-dev libcli11-dev nlohmann-json3-dev libutf8proc-dev libpugixml-dev
+  libfmt-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libutf8proc-dev libpugixml-dev
   libvectorscan-dev libsqlite3-dev libgumbo-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev

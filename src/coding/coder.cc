@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/strings.h"
 #include "base/utf8.h"
 #include "coding/deep_parse.h"
 #include "coding/mentions.h"
@@ -60,9 +61,7 @@ std::string MakeEventId(const std::string& doc_id, uint32_t sentence, uint32_t t
 
 namespace {
 
-bool In(std::string_view key, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), key) != set.end();
-}
+bool In(std::string_view key, std::initializer_list<std::string_view> set) { return IsOneOf(key, set); }
 
 // A pattern word the tokenizer may cut into several tokens ("ANTI-"): not a single key.
 bool SplitByTokenizer(std::string_view key) { return key.find_first_of("-./") != std::string_view::npos; }
@@ -106,9 +105,12 @@ class SentenceCoder {
   SentenceCoder(const DictionarySet& dicts, const CoderOptions& options, const Document& doc,
                 const Sentence& s, std::vector<ActorMention> mentions,
                 const std::unordered_set<std::string>& doc_countries,
-                const std::vector<std::vector<uint64_t>>& pattern_signatures, std::vector<Event>* out)
+                const std::vector<std::vector<PatternWordFilter>>& pattern_filters,
+                const std::vector<uint64_t>& pattern_words,
+                const std::vector<std::pair<uint32_t, uint32_t>>& pattern_groups, std::vector<Event>* out)
       : dicts_(dicts), options_(options), doc_(doc), s_(s), mentions_(std::move(mentions)),
-        pattern_signatures_(pattern_signatures), out_(out) {
+        pattern_filters_(pattern_filters), pattern_words_(pattern_words), pattern_groups_(pattern_groups),
+        out_(out) {
     places_ = FindPlaces(s_, dicts_, doc_countries, &mentions_);
     if (doc_.date) dates_ = FindDates(s_, *doc_.date);
     covered_.assign(s_.tokens.size(), -1);
@@ -122,10 +124,13 @@ class SentenceCoder {
   }
 
   void Run() {
+    sentence_keys_.clear();
     for (const Token& t : s_.tokens) {
-      sentence_keys_.insert(t.key);
-      sentence_signature_ |= WordSignature(t.key);
+      const uint64_t h = HashKey(t.key);
+      sentence_keys_.push_back(h);
+      sentence_signature_ |= WordSignature(h);
     }
+    std::sort(sentence_keys_.begin(), sentence_keys_.end());
     IndexTree();
     if (!s_.tree) GroupCoordinatedMentions(s_, &mentions_);
     roles_.emplace(s_, mentions_);  // clause rules for roles on tagged raw text (roles.h)
@@ -177,9 +182,11 @@ class SentenceCoder {
       const uint32_t longest = matches.empty() ? 0 : matches.front().length;  // fixed before elements move
       std::stable_partition(matches.begin(), matches.end(), [&](const PhraseIndex::Match& m) {
         if (m.length != longest || m.length != 1) return false;
-        std::string name = dicts_.verbs.block(dicts_.verbs.form(m.entry).block).name;
-        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return name == tok(i).key;
+        const std::string& name = dicts_.verbs.block(dicts_.verbs.form(m.entry).block).name;
+        const std::string& key = tok(i).key;
+        return name.size() == key.size() && std::equal(name.begin(), name.end(), key.begin(), [](char a, char b) {
+                 return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
+               });
       });
       bool taken = false;
       for (const auto& m : matches) {
@@ -397,10 +404,19 @@ class SentenceCoder {
     return count;
   }
 
-  bool WordsPresent(const std::vector<PatternElement>& els) const {
-    for (const PatternElement& el : els)
-      if (el.kind == PatternToken::kWord && !el.stem && !SplitByTokenizer(el.key) && !sentence_keys_.count(el.key))
-        return false;
+  // Whether every literal word of a pattern occurs in the sentence (PatternWordFilter). Equal
+  // hashes of different words only let a pattern through to the matcher, which decides.
+  bool WordsPresent(const PatternWordFilter& f) const {
+    if ((f.signature & ~sentence_signature_) != 0) return false;
+    auto present = [&](uint64_t h) { return std::binary_search(sentence_keys_.begin(), sentence_keys_.end(), h); };
+    for (uint32_t w = f.first_word; w < f.first_word + f.words; ++w)
+      if (!present(pattern_words_[w])) return false;
+    for (uint32_t g = f.first_group; g < f.first_group + f.groups; ++g) {
+      const auto [first, count] = pattern_groups_[g];
+      bool any = false;
+      for (uint32_t w = first; w < first + count && !any; ++w) any = present(pattern_words_[w]);
+      if (!any) return false;
+    }
     return true;
   }
 
@@ -618,12 +634,11 @@ class SentenceCoder {
     // 1. The most specific pattern that matches.
     Roles roles;
     const VerbPattern* pattern = nullptr;
-    const std::vector<uint64_t>& signatures = pattern_signatures_[form.block];
+    const std::vector<PatternWordFilter>& filters = pattern_filters_[form.block];
     for (size_t pi = 0; pi < block.patterns.size(); ++pi) {
       const VerbPattern& p = block.patterns[pi];
       // Cheap filter: every literal word of the pattern must occur in the sentence.
-      if ((signatures[pi] & ~sentence_signature_) != 0) continue;
-      if (!WordsPresent(p.pre) || !WordsPresent(p.post)) continue;
+      if (!WordsPresent(filters[pi])) continue;
       Roles r;
       if (!MatchBackward(p.pre, h.first, cstart, p.verb_consecutive_pre, &r)) continue;
       if (!MatchForward(p.post, h.end, cend, p.verb_consecutive_post, &r)) continue;
@@ -898,29 +913,52 @@ class SentenceCoder {
   bool subordinate_code_ = false;  // the verb being coded has a '?' code
   std::vector<int> preterminal_;  // token -> pre-terminal parse node (with a parse)
   std::optional<ClauseRoles> roles_;  // set by Run()
-  std::unordered_set<std::string_view> sentence_keys_;  // every token key of the sentence
+  // The HashKey of every token key of the sentence, sorted (a per-thread buffer: a
+  // SentenceCoder lives for one sentence, and only one at a time runs in a thread).
+  static inline thread_local std::vector<uint64_t> sentence_keys_;
   uint64_t sentence_signature_ = 0;
-  const std::vector<std::vector<uint64_t>>& pattern_signatures_;
+  const std::vector<std::vector<PatternWordFilter>>& pattern_filters_;
+  const std::vector<uint64_t>& pattern_words_;
+  const std::vector<std::pair<uint32_t, uint32_t>>& pattern_groups_;
   std::vector<Event>* out_;
 };
 
 }  // namespace
 
-uint64_t WordSignature(std::string_view key) {
-  return uint64_t{1} << (std::hash<std::string_view>()(key) & 63);
-}
+uint64_t WordSignature(uint64_t key_hash) { return uint64_t{1} << (key_hash >> 58); }
 
 Coder::Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options)
     : dicts_(std::move(dicts)), options_(options) {
   const VerbDictionary& verbs = dicts_->verbs;
-  pattern_signatures_.resize(verbs.block_count());
+  pattern_filters_.resize(verbs.block_count());
   for (size_t b = 0; b < verbs.block_count(); ++b) {
     for (const VerbPattern& p : verbs.block(b).patterns) {
-      uint64_t sig = 0;
+      // Words written as one key but split by the tokenizer ("ANTI-"), and stems, are not
+      // single token keys: the matcher alone decides them.
+      PatternWordFilter f;
+      f.first_word = static_cast<uint32_t>(pattern_words_.size());
       for (const auto* side : {&p.pre, &p.post})
         for (const PatternElement& el : *side)
-          if (el.kind == PatternToken::kWord && !el.stem && !SplitByTokenizer(el.key)) sig |= WordSignature(el.key);
-      pattern_signatures_[b].push_back(sig);
+          if (el.kind == PatternToken::kWord && !el.stem && !SplitByTokenizer(el.key)) {
+            const uint64_t h = HashKey(el.key);
+            f.signature |= WordSignature(h);
+            pattern_words_.push_back(h);
+          }
+      f.words = static_cast<uint32_t>(pattern_words_.size()) - f.first_word;
+      f.first_group = static_cast<uint32_t>(pattern_groups_.size());
+      for (const auto* side : {&p.pre, &p.post})
+        for (const PatternElement& el : *side) {
+          if (el.kind != PatternToken::kSynset || !verbs.synset_flexible(el.key).empty()) continue;
+          std::vector<uint64_t> firsts;
+          for (const std::vector<std::string>& member : verbs.synset(el.key))
+            if (!member.empty()) firsts.push_back(HashKey(member.front()));
+          std::sort(firsts.begin(), firsts.end());
+          firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
+          pattern_groups_.emplace_back(static_cast<uint32_t>(pattern_words_.size()), static_cast<uint32_t>(firsts.size()));
+          pattern_words_.insert(pattern_words_.end(), firsts.begin(), firsts.end());
+        }
+      f.groups = static_cast<uint32_t>(pattern_groups_.size()) - f.first_group;
+      pattern_filters_[b].push_back(f);
     }
   }
 }
@@ -1062,7 +1100,7 @@ DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sente
         CodePetrarch1Sentence(*dicts_, options_, doc, sentences[i], &result.events))
       continue;
     const size_t first_event = result.events.size();
-    SentenceCoder sc(*dicts_, options_, doc, sentences[i], std::move(mentions[i]), countries, pattern_signatures_,
+    SentenceCoder sc(*dicts_, options_, doc, sentences[i], std::move(mentions[i]), countries, pattern_filters_, pattern_words_, pattern_groups_,
                      &result.events);
     sc.Run();
     DropSubsumedEvents(&result.events, first_event);

@@ -88,6 +88,20 @@ struct DocumentResult {
   std::vector<std::string> sentence_errors;  // pre-parsed sentences rejected ("sentence 2: ...")
 };
 
+// What a verb pattern needs of a sentence before it is matched: its literal words (as
+// HashKey values, a run of `words` in a shared array from `first_word`) must all occur, and
+// their 64-bit signature (WordSignature) must be contained in the sentence's, so that most
+// patterns are skipped with one AND and the rest with a few binary searches. Each synset
+// element needs one of its members' first words: `groups` runs (first, count) of hashes
+// from `first_group` (synsets with stem or gapped members are left to the matcher).
+struct PatternWordFilter {
+  uint64_t signature = 0;
+  uint32_t first_word = 0;
+  uint32_t words = 0;
+  uint32_t first_group = 0;
+  uint32_t groups = 0;
+};
+
 class Coder {
  public:
   Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options = {});
@@ -103,9 +117,10 @@ class Coder {
  private:
   std::shared_ptr<const DictionarySet> dicts_;
   CoderOptions options_;
-  // Per verb block, per pattern: a 64-bit signature of the pattern's literal words, so that
-  // patterns whose words are not in a sentence are skipped with one AND (see WordSignature).
-  std::vector<std::vector<uint64_t>> pattern_signatures_;
+  // Per verb block, per pattern: the literal words' filter (PatternWordFilter).
+  std::vector<std::vector<PatternWordFilter>> pattern_filters_;
+  std::vector<uint64_t> pattern_words_;  // the HashKey of each filter's words, in runs
+  std::vector<std::pair<uint32_t, uint32_t>> pattern_groups_;  // (first, count) in pattern_words_
 };
 
 // Removes from events[first, end) the events that repeat another event of the same sentence
@@ -113,9 +128,9 @@ class Coder {
 // sentence's events.
 void DropSubsumedEvents(std::vector<Event>* events, size_t first);
 
-// One bit (of 64) chosen by a word's hash: a sentence's signature is the OR over its words,
-// and a pattern can only match if its signature is contained in the sentence's.
-uint64_t WordSignature(std::string_view key);
+// One bit (of 64) chosen by a word's hash (HashKey): a sentence's signature is the OR over
+// its words, and a pattern can only match if its signature is contained in the sentence's.
+uint64_t WordSignature(uint64_t key_hash);
 
 // The stable identifier of an event: 16 hex digits of a 64-bit FNV-1a hash over the
 // document id, sentence index, trigger offset, actors (code and offset) and event code.

@@ -1,18 +1,18 @@
 #include "coding/mentions.h"
 
+#include "base/strings.h"
 #include "structure/treebank.h"
 
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <vector>
 
 namespace griot {
 
 namespace {
 
-bool In(std::string_view key, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), key) != set.end();
-}
+bool In(std::string_view key, std::initializer_list<std::string_view> set) { return IsOneOf(key, set); }
 
 bool IsDeterminer(const Token& t) {
   return In(t.key, {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these",
@@ -38,16 +38,24 @@ PhraseHit Longest(const PhraseIndex& index, const Sentence& s, uint32_t pos) {
 }  // namespace
 
 bool IsFunctionWord(std::string_view k) {
-  return In(k, {"and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from",
-                "into", "near", "against", "over", "under", "after", "before", "during", "since",
-                "the", "a", "an", "who", "which", "that", "have", "has", "had", "were", "was", "is",
-                "are", "be", "been", "will", "would", "could", "can", "may", "might", "must",
-                "should", "shall", "did", "do", "does", "not", "also", "then", "as", "than", "said",
-                "say", "says", "reportedly", "allegedly", "themselves", "itself", "there", "here",
-                "when", "while", "where", "if", "across", "around", "inside", "outside", "about",
-                "last", "this", "these", "those", "their", "its", "his", "her", "own", "alone",
-                "both", "all", "each", "still", "now", "already", "later", "again", "it", "he",
-                "she", "they", "we", "i", "you", "often", "regularly", "never", "repeatedly"});
+  // Sorted once, then searched: the list is long and asked about for many tokens.
+  static const std::vector<std::string_view> kWords = [] {
+    std::vector<std::string_view> w = {
+        "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from",
+        "into", "near", "against", "over", "under", "after", "before", "during", "since", "the",
+        "a", "an", "who", "which", "that", "have", "has", "had", "were", "was", "is", "are", "be",
+        "been", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did",
+        "do", "does", "not", "also", "then", "as", "than", "said", "say", "says", "reportedly",
+        "allegedly", "themselves", "itself", "there", "here", "when", "while", "where", "if",
+        "across", "around", "inside", "outside", "about", "last", "this", "these", "those", "their",
+        "its", "his", "her", "own", "alone", "both", "all", "each", "still", "now", "already",
+        "later", "again", "it", "he", "she", "they", "we", "i", "you", "often", "regularly",
+        "never", "repeatedly",
+    };
+    std::sort(w.begin(), w.end());
+    return w;
+  }();
+  return std::binary_search(kWords.begin(), kWords.end(), k);
 }
 
 namespace {

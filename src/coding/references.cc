@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/strings.h"
 #include "base/utf8.h"
 
 namespace griot {
@@ -12,9 +13,7 @@ namespace {
 
 enum class Want { kPerson, kOrganisation, kNonStateGroup };
 
-bool In(std::string_view key, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), key) != set.end();
-}
+bool In(std::string_view key, std::initializer_list<std::string_view> set) { return IsOneOf(key, set); }
 
 bool IsPerson(const DictionarySet& dicts, const ActorMention& m) {
   if (m.actor_entry < 0) return false;

@@ -4,6 +4,8 @@
 // annotated news is easier on flat rules than on a tree's shapes.
 #include "coding/roles.h"
 
+#include "base/strings.h"
+
 #include <algorithm>
 #include <initializer_list>
 #include <string_view>
@@ -12,9 +14,7 @@ namespace griot {
 
 namespace {
 
-bool In(std::string_view key, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), key) != set.end();
-}
+bool In(std::string_view key, std::initializer_list<std::string_view> set) { return IsOneOf(key, set); }
 
 // Auxiliaries, modals and the adverbs of a verb group ("has also been", "would not").
 bool IsAuxiliary(std::string_view k) {

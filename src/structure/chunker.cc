@@ -1,5 +1,7 @@
 #include "structure/chunker.h"
 
+#include "base/strings.h"
+
 #include <algorithm>
 #include <initializer_list>
 #include <string>
@@ -9,9 +11,7 @@ namespace griot {
 
 namespace {
 
-bool In(std::string_view key, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), key) != set.end();
-}
+bool In(std::string_view key, std::initializer_list<std::string_view> set) { return IsOneOf(key, set); }
 
 bool IsFiniteTag(PosTag t) {
   return t == PosTag::kMD || t == PosTag::kVBD || t == PosTag::kVBZ || t == PosTag::kVBP;

@@ -740,9 +740,17 @@ namespace {
 struct UnknownScores {
   std::vector<std::pair<float, int>> scores;  // (log P(t|w) - log P(t), class), class order
   bool common_word = false;
+  // The pruned candidates after capitalisation, per capitalisation mode met so far (see
+  // BuildCandidates): sorting the ~45 classes of an unknown word was most of its cost, and a
+  // name recurs in the same few positions (inside a sentence, opening it).
+  struct ForMode {
+    uint32_t mode = 0;
+    std::vector<PosTagger::Model::Candidate> candidates;
+  };
+  std::vector<ForMode> by_mode;
 };
 
-const UnknownScores& CachedUnknownScores(const Model& m, std::string_view key) {
+UnknownScores& CachedUnknownScores(const Model& m, std::string_view key) {
   struct Cache {
     uint64_t model = 0;
     std::unordered_map<std::string, UnknownScores, StringHash, std::equal_to<>> entries;
@@ -849,6 +857,22 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
     const bool known = e != nullptr;
     bool common_word = false;  // an unknown word WordNet knows in lower case
     const bool is_upper = t.capitalized || t.all_caps || (i < inner_caps.size() && inner_caps[i]);
+    const bool proper_adjective = !headline && is_upper && (m.LemmaBits(key) & kWnProperAdjective) != 0;
+    // Everything below depends on the word and on this mode only: an unknown word's result
+    // is kept per mode.
+    const uint32_t mode = headline ? 1u
+                                   : 2u | (word_initial ? 4u : 0u) | (t.all_caps && key.size() >= 2 ? 8u : 0u) |
+                                         (is_upper ? 16u : 0u) | (proper_adjective ? 32u : 0u);
+    UnknownScores* unknown = nullptr;
+    if (!known) {
+      unknown = &CachedUnknownScores(m, key);
+      const auto it = std::find_if(unknown->by_mode.begin(), unknown->by_mode.end(),
+                                   [&](const UnknownScores::ForMode& f) { return f.mode == mode; });
+      if (it != unknown->by_mode.end()) {
+        cands.insert(cands.end(), it->candidates.begin(), it->candidates.end());
+        continue;
+      }
+    }
     scratch.clear();
     if (known) {
       bool has_proper = false;
@@ -865,14 +889,12 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
           if (c == m.nnp) score = std::max(score, floor_score);
       }
     } else {
-      const UnknownScores& u = CachedUnknownScores(m, key);
-      common_word = u.common_word;
-      scratch.assign(u.scores.begin(), u.scores.end());
+      common_word = unknown->common_word;
+      scratch.assign(unknown->scores.begin(), unknown->scores.end());
     }
     // Capitalisation. A proper adjective ("Algerian", "Islamic") is as much at home
     // capitalised as a proper noun.
     if (!headline) {
-      const bool proper_adjective = is_upper && (m.LemmaBits(key) & kWnProperAdjective) != 0;
       for (auto& [score, c] : scratch) {
         if (proper_adjective && (m.adjective_mask >> c & 1)) continue;
         if (word_initial) {
@@ -893,10 +915,12 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
     std::partial_sort(scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(std::min(scratch.size(), kMaxCandidates)),
                       scratch.end(), std::greater<>());
     const float floor = scratch.front().first + m.log_prune;
+    const size_t token_first = cands.size();
     for (size_t c = 0; c < scratch.size() && c < kMaxCandidates; ++c) {
       if (scratch[c].first < floor) break;
       cands.push_back({static_cast<uint8_t>(scratch[c].second), scratch[c].first});
     }
+    if (unknown) unknown->by_mode.push_back({mode, {cands.begin() + static_cast<std::ptrdiff_t>(token_first), cands.end()}});
   }
   first[n] = static_cast<uint32_t>(cands.size());
 }

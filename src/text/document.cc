@@ -1,7 +1,7 @@
 #include "text/document.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include <algorithm>
 #include <array>
@@ -100,31 +100,55 @@ Result<Document> ParseJsonlDocument(std::string_view line, std::string origin,
   if (auto bad = FindInvalidUtf8(line)) {
     return Status::InvalidInput(fmt::format("invalid UTF-8 at byte {}", *bad));
   }
-  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Status::InvalidInput("not a JSON object (broken JSON)");
-  if (!j.is_object()) return Status::InvalidInput("JSON value is not an object");
+  // simdjson's DOM parser validates the whole line (unlike its on-demand API, which reads
+  // only what is asked for) and is several times faster than building an nlohmann tree,
+  // which was a tenth of the coding time on short documents. The parser keeps its buffers
+  // between lines; the input must carry SIMDJSON_PADDING readable bytes past its end.
+  thread_local simdjson::dom::parser parser;
+  thread_local std::string padded;
+  padded.assign(line);
+  padded.resize(line.size() + simdjson::SIMDJSON_PADDING, '\0');
+  simdjson::dom::element root;
+  if (parser.parse(padded.data(), line.size(), false).get(root) != simdjson::SUCCESS)
+    return Status::InvalidInput("not a JSON object (broken JSON)");
+  simdjson::dom::object object;
+  if (root.get_object().get(object) != simdjson::SUCCESS) return Status::InvalidInput("JSON value is not an object");
   Document doc;
   doc.origin = std::move(origin);
   doc.date = fallback_date;
-  auto get_string = [&](const char* key, std::string* out) -> Status {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return Status::Ok();
-    if (it->is_string()) {
-      *out = std::move(it->get_ref<std::string&>());  // the parsed value is not read again
-      return Status::Ok();
-    }
-    if (it->is_number_integer() && std::string_view(key) == "id") {
-      *out = std::to_string(it->get<long long>());
-      return Status::Ok();
-    }
-    return Status::InvalidInput(fmt::format("field \"{}\" is not a string", key));
-  };
   std::string date;
-  for (auto [key, out] : {std::pair{"id", &doc.id}, {"text", &doc.text}, {"title", &doc.title},
-                          {"source", &doc.source}, {"url", &doc.url}, {"date", &date}}) {
-    if (Status s = get_string(key, out); !s.ok()) return s;
+  bool has_text = false;
+  // Fields are read in file order; a repeated key keeps its last value.
+  for (const simdjson::dom::key_value_pair field : object) {
+    std::string* out = nullptr;
+    if (field.key == "id") out = &doc.id;
+    else if (field.key == "text") out = &doc.text, has_text = true;
+    else if (field.key == "title") out = &doc.title;
+    else if (field.key == "source") out = &doc.source;
+    else if (field.key == "url") out = &doc.url;
+    else if (field.key == "date") out = &date;
+    else continue;
+    const simdjson::dom::element value = field.value;
+    switch (value.type()) {
+      case simdjson::dom::element_type::NULL_VALUE:
+        out->clear();
+        break;
+      case simdjson::dom::element_type::STRING:
+        out->assign(std::string_view(value));
+        break;
+      case simdjson::dom::element_type::INT64:
+        if (out != &doc.id) return Status::InvalidInput(fmt::format("field \"{}\" is not a string", field.key));
+        *out = std::to_string(int64_t(value));
+        break;
+      case simdjson::dom::element_type::UINT64:
+        if (out != &doc.id) return Status::InvalidInput(fmt::format("field \"{}\" is not a string", field.key));
+        *out = std::to_string(uint64_t(value));
+        break;
+      default:
+        return Status::InvalidInput(fmt::format("field \"{}\" is not a string", field.key));
+    }
   }
-  if (!j.contains("text")) return Status::InvalidInput("missing field \"text\"");
+  if (!has_text) return Status::InvalidInput("missing field \"text\"");
   if (doc.id.empty()) return Status::InvalidInput("missing field \"id\"");
   if (!date.empty()) {
     auto d = ParseIsoDate(date.substr(0, std::min<size_t>(10, date.size())));

@@ -98,6 +98,17 @@ std::vector<Token> Tokenize(std::string_view text) {
       size_t scan = pos;
       char32_t prev = 0;
       while (scan < n) {
+        // ASCII letters and digits, most of a news word, without decoding.
+        const auto byte = static_cast<unsigned char>(text[scan]);
+        const bool ascii_digit = byte >= '0' && byte <= '9';
+        if (ascii_digit || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z')) {
+          const bool digit = ascii_digit;
+          has_letter |= !digit;
+          has_digit |= digit;
+          prev = byte;
+          end = ++scan;
+          continue;
+        }
         size_t after = scan;
         const char32_t c = peek(scan, &after);
         if (IsLetter(c) || IsDigit(c)) {
