@@ -2,23 +2,30 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdlib>
+#include <utility>
 
 namespace griot {
 
 namespace {
 
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> cols;
-  size_t start = 0;
+constexpr size_t kColumns = 10;
+
+// The first kColumns tab-separated columns of `line` into `cols`; returns the number of
+// columns in the line (more than kColumns are counted, not kept).
+size_t SplitTabs(std::string_view line, std::array<std::string_view, kColumns>* cols) {
+  size_t count = 0, start = 0;
   while (true) {
     const size_t tab = line.find('\t', start);
-    cols.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) break;
+    const size_t end = tab == std::string_view::npos ? line.size() : tab;
+    if (count < kColumns) (*cols)[count] = line.substr(start, end - start);
+    ++count;
+    if (tab == std::string_view::npos) return count;
     start = tab + 1;
   }
-  return cols;
 }
 
 std::optional<double> ParseCoord(std::string_view s, double limit) {
@@ -44,11 +51,69 @@ long ParsePopulation(std::string_view s) {
   return std::atol(std::string(s).c_str());
 }
 
+// A row Load accepted (at least kColumns columns, a name) as a Place.
+Place MakePlace(std::string_view row) {
+  std::array<std::string_view, kColumns> cols;
+  SplitTabs(row, &cols);
+  Place p;
+  p.name = std::string(cols[0]);
+  p.country = std::string(cols[2]);
+  p.admin1 = std::string(cols[3]);
+  p.admin1_name = std::string(cols[4]);
+  p.lat = ParseCoord(cols[5], 90);
+  p.lon = ParseCoord(cols[6], 180);
+  p.population = ParsePopulation(cols[7]);
+  p.kind = std::string(cols[8]);
+  p.id = std::string(cols[9]);
+  return p;
+}
+
 }  // namespace
 
+Gazetteer::Gazetteer(Gazetteer&& other) noexcept { *this = std::move(other); }
+
+Gazetteer& Gazetteer::operator=(Gazetteer&& other) noexcept {
+  if (this == &other) return *this;
+  for (size_t i = 0; i < made_size_; ++i) delete made_[i].load(std::memory_order_relaxed);
+  texts_ = std::move(other.texts_);
+  rows_ = std::move(other.rows_);
+  made_ = std::move(other.made_);
+  made_size_ = std::exchange(other.made_size_, 0);
+  group_pairs_ = std::move(other.group_pairs_);
+  groups_ = std::exchange(other.groups_, 0);
+  group_start_ = std::move(other.group_start_);
+  group_places_ = std::move(other.group_places_);
+  words_ = std::move(other.words_);
+  index_ = std::move(other.index_);
+  return *this;
+}
+
+Gazetteer::~Gazetteer() {
+  for (size_t i = 0; i < made_size_; ++i) delete made_[i].load(std::memory_order_relaxed);
+}
+
 void Gazetteer::Load(std::string_view content, const std::string& file, std::vector<DictIssue>* issues) {
+  Load(std::string(content), file, issues);
+}
+
+void Gazetteer::Load(std::string&& content, const std::string& file, std::vector<DictIssue>* issues) {
+  texts_.push_back(std::make_unique<const std::string>(std::move(content)));
+  LoadRows(*texts_.back(), file, issues);
+  // Room for the places of this file (those made already, if any, are kept).
+  auto made = std::make_unique<std::atomic<const Place*>[]>(rows_.size());
+  for (size_t i = 0; i < made_size_; ++i) made[i].store(made_[i].load(std::memory_order_relaxed), std::memory_order_relaxed);
+  made_ = std::move(made);
+  made_size_ = rows_.size();
+}
+
+void Gazetteer::LoadRows(std::string_view content, const std::string& file, std::vector<DictIssue>* issues) {
   int number = 0;
   size_t pos = 0;
+  std::array<std::string_view, kColumns> cols;
+  // Size the per-place tables once (one place per line, nearly).
+  const size_t lines = static_cast<size_t>(std::count(content.begin(), content.end(), '\n')) + 1;
+  rows_.reserve(rows_.size() + lines);
+  group_pairs_.reserve(group_pairs_.size() + lines + lines / 8);
   while (pos < content.size()) {
     size_t eol = content.find('\n', pos);
     if (eol == std::string_view::npos) eol = content.size();
@@ -57,37 +122,53 @@ void Gazetteer::Load(std::string_view content, const std::string& file, std::vec
     ++number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line.front() == '#' || line.starts_with("name\t")) continue;
-    auto cols = SplitTabs(line);
-    if (cols.size() < 10) {
-      issues->push_back({file, number, fmt::format("expected 10 tab-separated columns, got {}", cols.size())});
+    const size_t count = SplitTabs(line, &cols);
+    if (count < kColumns) {
+      issues->push_back({file, number, fmt::format("expected 10 tab-separated columns, got {}", count)});
       continue;
     }
-    Place p;
-    p.name = std::string(cols[0]);
-    p.country = std::string(cols[2]);
-    p.admin1 = std::string(cols[3]);
-    p.admin1_name = std::string(cols[4]);
-    p.lat = ParseCoord(cols[5], 90);
-    p.lon = ParseCoord(cols[6], 180);
-    p.population = ParsePopulation(cols[7]);
-    p.kind = std::string(cols[8]);
-    p.id = std::string(cols[9]);
-    if (p.name.empty()) {
+    if (cols[0].empty()) {
       issues->push_back({file, number, "place has no name"});
       continue;
     }
-    const uint32_t id = static_cast<uint32_t>(places_.size());
-    places_.push_back(std::move(p));
-    for (std::string_view name : {cols[0], cols[1]}) {
-      auto words = SplitPhrase(name);
-      if (words.empty()) continue;
+    const uint32_t id = static_cast<uint32_t>(rows_.size());
+    rows_.push_back(line);
+    // The ascii column repeats the name for most places: the same phrase adds nothing.
+    const size_t names = cols[1] == cols[0] ? 1 : 2;
+    for (size_t k = 0; k < names; ++k) {
+      SplitPhraseInto(cols[k], &words_);
+      if (words_.empty()) continue;
       // One group per distinct phrase: the index gives the phrase's group if it has one.
-      const uint32_t group_id = index_.AddIfNew(words, static_cast<uint32_t>(groups_.size()));
-      if (group_id == groups_.size()) groups_.emplace_back();
-      auto& group = groups_[group_id];
-      if (group.empty() || group.back() != id) group.push_back(id);
+      const uint32_t group_id = index_.AddIfNew(words_, groups_);
+      if (group_id == groups_) ++groups_;
+      // A place whose two names make the same phrase is listed once.
+      if (group_pairs_.empty() || group_pairs_.back() != std::pair(group_id, id))
+        group_pairs_.emplace_back(group_id, id);
     }
   }
+}
+
+void Gazetteer::Finalize() {
+  index_.Finalize();
+  // Counting sort of the (group, place) pairs by group; within a group, in the order found.
+  group_start_.assign(static_cast<size_t>(groups_) + 1, 0);
+  for (const auto& [group, place] : group_pairs_) ++group_start_[group + 1];
+  for (size_t g = 1; g < group_start_.size(); ++g) group_start_[g] += group_start_[g - 1];
+  group_places_.resize(group_pairs_.size());
+  std::vector<uint32_t> next(group_start_.begin(), group_start_.end() - 1);
+  for (const auto& [group, place] : group_pairs_) group_places_[next[group]++] = place;
+}
+
+const Place& Gazetteer::place(uint32_t id) const {
+  std::atomic<const Place*>& slot = made_[id];
+  if (const Place* p = slot.load(std::memory_order_acquire)) return *p;
+  // Two threads may make the same place at once: the first to publish wins, the other's
+  // copy is dropped.
+  auto made = std::make_unique<const Place>(MakePlace(rows_[id]));
+  const Place* expected = nullptr;
+  if (slot.compare_exchange_strong(expected, made.get(), std::memory_order_acq_rel, std::memory_order_acquire))
+    return *made.release();
+  return *expected;
 }
 
 }  // namespace griot

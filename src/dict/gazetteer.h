@@ -2,7 +2,11 @@
 // generated at set-up (data/generated/places.tsv) and griot's authored Sahel places.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,21 +27,51 @@ struct Place {
   std::string id;
 };
 
+// Loading reads each row's names into the phrase index and keeps the file's text; a Place
+// is made from its row the first time it is asked for. The generated gazetteer has ~140,000
+// rows and a run looks at a few hundred of them, so making them all was most of the
+// dictionaries' start-up time and memory.
+//
+// Thread-safety: after loading, every const member may be called from any number of threads
+// at once (a place made on first use is published atomically).
 class Gazetteer {
  public:
+  Gazetteer() = default;
+  Gazetteer(Gazetteer&& other) noexcept;
+  Gazetteer& operator=(Gazetteer&& other) noexcept;
+  ~Gazetteer();
+
   // Loads rows with the columns name, ascii, country, admin1, admin1_name, lat, lon,
-  // population, kind, id (a header row is skipped).
+  // population, kind, id (a header row is skipped). The first form copies `content`; the
+  // second keeps it without a copy.
   void Load(std::string_view content, const std::string& file, std::vector<DictIssue>* issues);
-  void Finalize() { index_.Finalize(); }
+  void Load(std::string&& content, const std::string& file, std::vector<DictIssue>* issues);
+  // Must be called after the last Load() and before Candidates() and lookups.
+  void Finalize();
   const PhraseIndex& index() const { return index_; }
-  // All places sharing the phrase of match `entry` (a name is ambiguous across countries).
-  const std::vector<uint32_t>& Candidates(uint32_t entry) const { return groups_[entry]; }
-  const Place& place(uint32_t id) const { return places_[id]; }
-  size_t size() const { return places_.size(); }
+  // All places sharing the phrase of match `entry` (a name is ambiguous across countries),
+  // in the order loaded.
+  std::span<const uint32_t> Candidates(uint32_t entry) const {
+    return {group_places_.data() + group_start_[entry], group_start_[entry + 1] - group_start_[entry]};
+  }
+  const Place& place(uint32_t id) const;
+  size_t size() const { return rows_.size(); }
 
  private:
-  std::vector<Place> places_;
-  std::vector<std::vector<uint32_t>> groups_;  // phrase group -> place ids
+  void LoadRows(std::string_view content, const std::string& file, std::vector<DictIssue>* issues);
+
+  // The loaded files' text (each kept whole at a stable address) and each place's row in it.
+  std::vector<std::unique_ptr<const std::string>> texts_;
+  std::vector<std::string_view> rows_;
+  // Per place: the Place once made (null before), owned by the gazetteer.
+  std::unique_ptr<std::atomic<const Place*>[]> made_;
+  size_t made_size_ = 0;
+  // (phrase group, place) in the order found while loading; Finalize lays them out by group.
+  std::vector<std::pair<uint32_t, uint32_t>> group_pairs_;
+  uint32_t groups_ = 0;
+  std::vector<uint32_t> group_start_;   // group -> first index in group_places_; one past the end last
+  std::vector<uint32_t> group_places_;
+  std::vector<std::string> words_;      // SplitPhraseInto's buffer while loading
   PhraseIndex index_;
 };
 

@@ -1,13 +1,80 @@
 #include "dict/phrase_index.h"
 
 #include <algorithm>
+#include <array>
 
 #include "base/utf8.h"
 
 namespace griot {
 
+namespace {
+
+// Code points below kTableEnd (Latin, IPA, modifier letters, combining marks, Greek and
+// Cyrillic) fold one by one: FoldKey's decomposition, case folding and mark stripping leave
+// nothing for composition to join, so a word's key is its code points' keys in a row. The
+// table holds each one's FoldKey, made once; it spares utf8proc's allocations for the
+// gazetteer's ~25,000 accented names. Other scripts go through FoldKey whole.
+constexpr char32_t kTableEnd = 0x530;
+
+const std::array<std::string, kTableEnd>& FoldTable() {
+  static const auto* table = [] {
+    auto* t = new std::array<std::string, kTableEnd>();
+    for (char32_t cp = 0; cp < kTableEnd; ++cp) {
+      std::string utf8;
+      if (cp < 0x80) {
+        utf8.push_back(static_cast<char>(cp));
+      } else if (cp < 0x800) {
+        utf8.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        utf8.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+      }
+      (*t)[cp] = FoldKey(utf8);
+    }
+    return t;
+  }();
+  return *table;
+}
+
+// `word` as a matching key into `out`, reusing its capacity: FoldKey's own lower-casing for
+// plain ASCII (most dictionary words), the table above for the scripts it covers, FoldKey
+// itself otherwise.
+void FoldInto(std::string_view word, std::string* out) {
+  bool ascii = true;
+  for (const char c : word) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    out->resize(word.size());
+    for (size_t i = 0; i < word.size(); ++i) {
+      const char c = word[i];
+      (*out)[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    }
+    return;
+  }
+  const auto& table = FoldTable();
+  out->clear();
+  size_t pos = 0;
+  while (pos < word.size()) {
+    const char32_t cp = DecodeUtf8(word, &pos);
+    if (cp >= kTableEnd) {  // another script, or a byte that is not UTF-8 (U+FFFD)
+      *out = FoldKey(word);
+      return;
+    }
+    *out += table[cp];
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> SplitPhrase(std::string_view phrase, bool* exact) {
   std::vector<std::string> words;
+  SplitPhraseInto(phrase, &words, exact);
+  return words;
+}
+
+void SplitPhraseInto(std::string_view phrase, std::vector<std::string>* words, bool* exact) {
+  size_t n = 0;
+  auto next = [&]() -> std::string& {
+    if (n == words->size()) words->emplace_back();
+    return (*words)[n++];
+  };
   if (exact) *exact = !phrase.empty() && phrase.back() == '_';
   size_t i = 0;
   while (i < phrase.size()) {
@@ -18,22 +85,22 @@ std::vector<std::string> SplitPhrase(std::string_view phrase, bool* exact) {
       std::string_view word = phrase.substr(i, j - i);
       // A possessive written into a phrase ("MALI'S") is two tokens in text.
       if (word.size() > 2 && (word.ends_with("'S") || word.ends_with("'s"))) {
-        words.push_back(FoldKey(word.substr(0, word.size() - 2)));
-        words.push_back("'s");
+        FoldInto(word.substr(0, word.size() - 2), &next());
+        next() = "'s";
       } else {
-        words.push_back(FoldKey(word));
+        FoldInto(word, &next());
       }
     }
     i = j;
   }
-  return words;
+  words->resize(n);
 }
 
 void PhraseIndex::Add(const std::vector<std::string>& words, uint32_t id) {
   if (words.empty()) return;
   uint32_t node = RootForInsert(words[0]);
   for (size_t k = 1; k < words.size(); ++k) node = ChildForInsert(node, words[k]);
-  nodes_[node].entries.push_back(id);
+  AddEntry(node, id);
   ++phrases_;
   finalized_ = false;
 }
@@ -63,11 +130,37 @@ uint32_t PhraseIndex::AddIfNew(const std::vector<std::string>& words, uint32_t i
   if (words.empty()) return id;
   uint32_t node = RootForInsert(words[0]);
   for (size_t k = 1; k < words.size(); ++k) node = ChildForInsert(node, words[k]);
-  if (!nodes_[node].entries.empty()) return nodes_[node].entries.front();
-  nodes_[node].entries.push_back(id);
+  if (first_id_[node] != kNone) return first_id_[node];
+  AddEntry(node, id);
   ++phrases_;
   finalized_ = false;
   return id;
+}
+
+uint32_t PhraseIndex::NewNode() {
+  nodes_.emplace_back();
+  first_id_.push_back(kNone);
+  return static_cast<uint32_t>(nodes_.size() - 1);
+}
+
+void PhraseIndex::AddEntry(uint32_t node, uint32_t id) {
+  pending_entries_.emplace_back(node, id);
+  if (first_id_[node] == kNone) first_id_[node] = id;
+}
+
+std::string_view PhraseIndex::Intern(std::string_view word) {
+  constexpr size_t kBlock = 64 * 1024;
+  if (word.size() > arena_left_) {
+    const size_t size = std::max(kBlock, word.size());
+    arena_.push_back(std::make_unique<char[]>(size));
+    arena_next_ = arena_.back().get();
+    arena_left_ = size;
+  }
+  char* at = arena_next_;
+  std::copy(word.begin(), word.end(), at);
+  arena_next_ += word.size();
+  arena_left_ -= word.size();
+  return {at, word.size()};
 }
 
 uint64_t PhraseIndex::HashWord(std::string_view word) {
@@ -83,7 +176,7 @@ uint64_t PhraseIndex::HashWord(std::string_view word) {
   return h | 1;  // 0 marks an empty slot
 }
 
-uint32_t PhraseIndex::RootForInsert(const std::string& word) {
+uint32_t PhraseIndex::RootForInsert(std::string_view word) {
   if (const uint32_t node = Root(word); node != kNone) return node;
   // Grow to keep the table at most half full: probes stay short, and misses end early.
   if ((root_words_.size() + 1) * 2 > slots_.size()) {
@@ -101,32 +194,69 @@ uint32_t PhraseIndex::RootForInsert(const std::string& word) {
   const size_t mask = slots_.size() - 1;
   size_t i = h & mask;
   while (slots_[i].hash != 0) i = (i + 1) & mask;
-  const uint32_t node = static_cast<uint32_t>(nodes_.size());
-  nodes_.emplace_back();
+  const uint32_t node = NewNode();
   slots_[i] = Slot{h, node, static_cast<uint32_t>(root_words_.size())};
-  root_words_.push_back(word);
+  root_words_.push_back(Intern(word));
   return node;
 }
 
-uint32_t PhraseIndex::ChildForInsert(uint32_t node, const std::string& word) {
-  // Before Finalize the child lists are unsorted: a linear scan (dictionary load only).
-  for (const auto& [w, child] : nodes_[node].children)
-    if (w == word) return child;
-  const uint32_t child = static_cast<uint32_t>(nodes_.size());
-  nodes_.emplace_back();
-  nodes_[node].children.emplace_back(word, child);
+uint32_t PhraseIndex::ChildForInsert(uint32_t node, std::string_view word) {
+  // Edges are found through their own open-addressed table of (parent, word) while adding;
+  // Finalize sorts them into the child lists lookups search.
+  const uint64_t h = (HashWord(word) ^ (uint64_t{node} * 0x9e3779b97f4a7c15ull)) >> 32;
+  if ((edges_.size() + 1) * 2 > edge_slots_.size()) {
+    std::vector<uint64_t> old = std::move(edge_slots_);
+    edge_slots_.assign(std::max<size_t>(64, old.size() * 2), 0);
+    const size_t mask = edge_slots_.size() - 1;
+    for (const uint64_t s : old) {
+      if (s == 0) continue;
+      size_t i = (s >> 32) & mask;
+      while (edge_slots_[i] != 0) i = (i + 1) & mask;
+      edge_slots_[i] = s;
+    }
+  }
+  const size_t mask = edge_slots_.size() - 1;
+  size_t i = h & mask;
+  for (; edge_slots_[i] != 0; i = (i + 1) & mask) {
+    const uint64_t s = edge_slots_[i];
+    if ((s >> 32) != h) continue;
+    const PendingEdge& e = edges_[(s & 0xffffffffu) - 1];
+    if (e.parent == node && e.word == word) return e.child;
+  }
+  const uint32_t child = NewNode();
+  edges_.push_back({node, child, Intern(word)});
+  edge_slots_[i] = h << 32 | edges_.size();
   return child;
 }
 
 void PhraseIndex::Finalize() {
-  for (Node& nd : nodes_) std::sort(nd.children.begin(), nd.children.end());
+  // Child lists: the edges sorted by parent, then word.
+  std::vector<uint32_t> order(edges_.size());
+  for (uint32_t e = 0; e < order.size(); ++e) order[e] = e;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const PendingEdge& x = edges_[a];
+    const PendingEdge& y = edges_[b];
+    return x.parent != y.parent ? x.parent < y.parent : x.word < y.word;
+  });
+  for (Node& nd : nodes_) nd = Node{};
+  children_.resize(order.size());
+  for (size_t j = 0; j < order.size(); ++j) {
+    const PendingEdge& e = edges_[order[j]];
+    Node& parent = nodes_[e.parent];
+    if (parent.child_count++ == 0) parent.first_child = static_cast<uint32_t>(j);
+    children_[j] = Edge{e.word, e.child};
+  }
+  // Entries: by node, each node's in the order added (a counting sort).
+  for (const auto& [node, id] : pending_entries_) ++nodes_[node].entry_count;
+  uint32_t at = 0;
+  for (Node& nd : nodes_) {
+    nd.first_entry = at;
+    at += nd.entry_count;
+  }
+  entries_.resize(pending_entries_.size());
+  std::vector<uint32_t> filled(nodes_.size(), 0);
+  for (const auto& [node, id] : pending_entries_) entries_[nodes_[node].first_entry + filled[node]++] = id;
   finalized_ = true;
-}
-
-uint32_t PhraseIndex::Child(const Node& nd, std::string_view word) const {
-  auto it = std::lower_bound(nd.children.begin(), nd.children.end(), word,
-                             [](const std::pair<std::string, uint32_t>& c, std::string_view w) { return c.first < w; });
-  return it != nd.children.end() && it->first == word ? it->second : kNone;
 }
 
 }  // namespace griot

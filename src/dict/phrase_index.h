@@ -7,15 +7,18 @@
 // node), so a lookup costs one hash probe plus a binary search per further word, whatever
 // the dictionary size. The first-word table is open-addressed with each word's hash stored
 // beside it: most probes are misses (a token that starts no phrase), decided by one hash
-// and one cache line instead of a bucket chain. Hand-written because the match is over
-// token keys, not bytes (the byte-level automaton libraries such as vectorscan suit
-// raw-text scanning instead).
+// and one cache line instead of a bucket chain. Finalize lays the child lists and the
+// entries out in two flat arrays (a node is four integers) and the words live in one arena:
+// the gazetteer's ~170,000 nodes load without a heap allocation each. Hand-written because
+// the match is over token keys, not bytes (the byte-level automaton libraries such as
+// vectorscan suit raw-text scanning instead).
 #pragma once
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,6 +31,9 @@ namespace griot {
 // "MALI'S_ARMY" -> {"mali", "'s", "army"}; spaces and underscores both separate words.
 // `exact` is set when the phrase ends with "_" (TABARI: the last word must match whole).
 std::vector<std::string> SplitPhrase(std::string_view phrase, bool* exact = nullptr);
+// The same into `words` (resized to the phrase's words). The strings are reused from call to
+// call, so a loader splitting many phrases into one buffer rarely allocates.
+void SplitPhraseInto(std::string_view phrase, std::vector<std::string>* words, bool* exact = nullptr);
 
 class PhraseIndex {
  public:
@@ -73,8 +79,9 @@ class PhraseIndex {
     const size_t flexible_found = out->size();
     while (true) {
       const Node& nd = nodes_[node];
-      for (uint32_t e : nd.entries) out->push_back({e, length, length, length, 0});
-      if (pos + length >= n || nd.children.empty()) break;
+      for (uint32_t i = 0; i < nd.entry_count; ++i)
+        out->push_back({entries_[nd.first_entry + i], length, length, length, 0});
+      if (pos + length >= n || nd.child_count == 0) break;
       const uint32_t child = Child(nd, key_at(pos + length));
       if (child == kNone) break;
       node = child;
@@ -112,9 +119,21 @@ class PhraseIndex {
 
  private:
   static constexpr uint32_t kNone = UINT32_MAX;
+  // A trie node: its children in children_ (sorted by word) and its entries in entries_ (in
+  // the order added), both as laid out by Finalize.
   struct Node {
-    std::vector<std::pair<std::string, uint32_t>> children;  // sorted by word after Finalize
-    std::vector<uint32_t> entries;
+    uint32_t first_child = 0, child_count = 0;
+    uint32_t first_entry = 0, entry_count = 0;
+  };
+  struct Edge {
+    std::string_view word;  // in the arena
+    uint32_t child = 0;
+  };
+  // While adding: every edge in the order made, found again through edge_slots_.
+  struct PendingEdge {
+    uint32_t parent = 0;
+    uint32_t child = 0;
+    std::string_view word;  // in the arena
   };
   // A slot of the first-word table: the word's hash (never 0; 0 marks an empty slot), its
   // trie node and its index in root_words_.
@@ -187,13 +206,31 @@ class PhraseIndex {
       if (s.hash == h && root_words_[s.word] == word) return s.node;
     }
   }
-  uint32_t RootForInsert(const std::string& word);
-  uint32_t Child(const Node& nd, std::string_view word) const;
-  uint32_t ChildForInsert(uint32_t node, const std::string& word);
+  uint32_t RootForInsert(std::string_view word);
+  uint32_t Child(const Node& nd, std::string_view word) const {
+    const Edge* begin = children_.data() + nd.first_child;
+    const Edge* end = begin + nd.child_count;
+    const Edge* it = std::lower_bound(begin, end, word, [](const Edge& c, std::string_view w) { return c.word < w; });
+    return it != end && it->word == word ? it->child : kNone;
+  }
+  uint32_t ChildForInsert(uint32_t node, std::string_view word);
+  uint32_t NewNode();
+  void AddEntry(uint32_t node, uint32_t id);
+  // A copy of `word` in the arena, valid as long as the index (moves included).
+  std::string_view Intern(std::string_view word);
 
   std::vector<Node> nodes_;
-  std::vector<Slot> slots_;              // open addressing, a power of two, at most half full
-  std::vector<std::string> root_words_;  // the distinct first words
+  std::vector<Edge> children_;                  // by parent, each parent's sorted by word
+  std::vector<uint32_t> entries_;               // by node, each node's in the order added
+  std::vector<PendingEdge> edges_;
+  std::vector<uint64_t> edge_slots_;            // (hash << 32 | edges_ index + 1); 0: empty
+  std::vector<std::pair<uint32_t, uint32_t>> pending_entries_;  // (node, id) in the order added
+  std::vector<uint32_t> first_id_;              // per node: the first id added, or kNone
+  std::vector<std::unique_ptr<char[]>> arena_;  // blocks of word bytes
+  char* arena_next_ = nullptr;
+  size_t arena_left_ = 0;
+  std::vector<Slot> slots_;                     // open addressing, a power of two, at most half full
+  std::vector<std::string_view> root_words_;    // the distinct first words (in the arena)
   std::vector<Flexible> flexible_;
   // Flexible phrases by first word (matched whole), and those whose first word is a stem.
   std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> flexible_first_;

@@ -35,23 +35,39 @@ struct StringHash {
 template <typename T>
 using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
 
-// A read-only open-addressed view of a finished StringMap, for the look-ups made per token:
-// one hash and (nearly always) one slot instead of a bucket chain. The map must outlive the
-// table and not change after Build (the slots point at its keys).
+// An open-addressed string table for the look-ups made per token: one hash and (nearly
+// always) one slot instead of a bucket chain. Filled key by key while the model loads; each
+// key's bytes must outlive the table (the model keeps its file's text for them).
 template <typename T>
 class FlatStringTable {
  public:
-  void Build(const StringMap<T>& map) {
-    size_t size = 64;
-    while (size < map.size() * 2) size *= 2;
-    slots_.assign(size, Slot{});
-    const size_t mask = size - 1;
-    for (const auto& [key, value] : map) {
-      const uint64_t h = Hash(key);
-      size_t i = h & mask;
-      while (slots_[i].key) i = (i + 1) & mask;
-      slots_[i] = Slot{h, &key, value};
+  // Room for `n` keys without growing.
+  void Reserve(size_t n) {
+    if (n * 2 > slots_.size()) Rehash(n * 2);
+  }
+  // The value of `key`, added (value-initialized; *inserted set) if missing. The reference is
+  // valid until the next Insert.
+  T& Insert(std::string_view key, bool* inserted = nullptr) {
+    if ((size_ + 1) * 2 > slots_.size()) Rehash((size_ + 1) * 2);
+    if (key.data() == nullptr) key = std::string_view("", 0);  // a null key marks an empty slot
+    if (inserted) *inserted = false;
+    const uint64_t h = Hash(key);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (!s.key) {
+        s = Slot{h, key.data(), static_cast<uint32_t>(key.size()), T{}};
+        ++size_;
+        if (inserted) *inserted = true;
+        return s.value;
+      }
+      if (s.hash == h && std::string_view(s.key, s.size) == key) return s.value;
     }
+  }
+  // Starts fetching the slot where `key` would be (a hint for an Insert or Find soon after:
+  // filling a table of ~100,000 keys otherwise waits on memory at nearly every key).
+  void Prefetch(std::string_view key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[Hash(key) & (slots_.size() - 1)]);
   }
   const T* Find(std::string_view key) const {
     if (slots_.empty()) return nullptr;
@@ -60,14 +76,16 @@ class FlatStringTable {
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
       if (!s.key) return nullptr;
-      if (s.hash == h && *s.key == key) return &s.value;
+      if (s.hash == h && std::string_view(s.key, s.size) == key) return &s.value;
     }
   }
+  size_t size() const { return size_; }
 
  private:
   struct Slot {
     uint64_t hash = 0;
-    const std::string* key = nullptr;  // null: empty slot
+    const char* key = nullptr;  // null: empty slot
+    uint32_t size = 0;
     T value{};
   };
   static uint64_t Hash(std::string_view key) {
@@ -80,7 +98,26 @@ class FlatStringTable {
     h *= 0xd6e8feb86659fd93ull;
     return h ^ (h >> 32);
   }
+  // Adds a key known to be missing.
+  void Put(uint64_t h, std::string_view key, const T& value) {
+    const size_t mask = slots_.size() - 1;
+    size_t i = h & mask;
+    while (slots_[i].key) i = (i + 1) & mask;
+    slots_[i] = Slot{h, key.data(), static_cast<uint32_t>(key.size()), value};
+    ++size_;
+  }
+  // A power of two of at least max(64, `min_slots`) slots, the keys moved over.
+  void Rehash(size_t min_slots) {
+    size_t size = 64;
+    while (size < min_slots) size *= 2;
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(size, Slot{});
+    size_ = 0;
+    for (const Slot& s : old)
+      if (s.key) Put(s.hash, std::string_view(s.key, s.size), s.value);
+  }
   std::vector<Slot> slots_;
+  size_t size_ = 0;
 };
 
 constexpr float kNegInf = -std::numeric_limits<float>::infinity();
@@ -148,25 +185,26 @@ struct PosTagger::Model {
     uint8_t cls;
     float score;  // log P(t|w) - log P(t): the emission up to a per-token constant
   };
-  StringMap<uint32_t> words;           // key -> lexicon index
-  FlatStringTable<uint32_t> word_table;  // the same, for look-ups (built after loading)
-  // Per lexicon word: its tag counts as read, and its key (in `words`).
+  FlatStringTable<uint32_t> word_table;  // key -> lexicon index (keys in `text`)
+  // Per lexicon word: its tag counts as read, and its key.
   std::vector<std::vector<std::pair<uint8_t, double>>> word_counts;
-  std::vector<const std::string*> word_keys;
+  std::vector<std::string_view> word_keys;  // in `text`
 
   // Suffix models, one per word shape: P(t | suffix) estimated from the rare lexicon words
   // ending in the suffix, each suffix length backing off to the next shorter one with
   // Witten-Bell weights (the number of distinct tags seen with the suffix).
   struct SuffixModel {
-    StringMap<uint32_t> nodes;                                  // suffix -> node
+    FlatStringTable<uint32_t> nodes;                            // suffix -> node (keys in `text`)
     std::vector<std::vector<std::pair<uint8_t, float>>> counts; // node -> (class, count)
     std::vector<float> totals;
   };
   enum Shape { kDigits = 0, kHyphenated = 1, kPlain = 2 };
   std::array<SuffixModel, 3> suffix;
 
-  StringMap<uint8_t> lemmas;      // WordNet lemma -> kWn* bits
-  FlatStringTable<uint8_t> lemma_table;  // the same, for look-ups (built after loading)
+  // The model file's text: the keys of word_table, lemma_table and the suffix models point
+  // into it.
+  std::string text;
+  FlatStringTable<uint8_t> lemma_table;  // WordNet lemma -> kWn* bits
   StringMap<uint64_t> irregular;  // WordNet irregular form -> allowed classes
 
   // Capitalisation factors (logs) per class: inside a sentence for a capitalised word, for
@@ -280,14 +318,14 @@ struct PosTagger::Model {
       }
       return true;
     };
-    auto root = m.nodes.find(std::string_view());
-    if (root == m.nodes.end() || !apply(root->second, true)) {
+    const uint32_t* root = m.nodes.Find(std::string_view());
+    if (root == nullptr || !apply(*root, true)) {
       for (int c = 0; c < k; ++c) (*p)[c] = prior[c];
     } else {
       const size_t max_len = std::min<size_t>(key.size(), static_cast<size_t>(options.max_suffix_length));
       for (size_t len = 1; len <= max_len; ++len) {
-        auto it = m.nodes.find(key.substr(key.size() - len));
-        if (it == m.nodes.end() || !apply(it->second, false)) break;
+        const uint32_t* node = m.nodes.Find(key.substr(key.size() - len));
+        if (node == nullptr || !apply(*node, false)) break;
       }
     }
     // Every class keeps a little mass so that context can still choose it.
@@ -320,16 +358,28 @@ Status LineError(std::string_view name, size_t line, std::string_view what) {
   return Status::ParseError(std::string(name) + ":" + std::to_string(line) + ": " + std::string(what));
 }
 
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
+// The tab-separated fields of a model line: the first kMaxFields kept, all counted (a line
+// with more fields than its kind allows is an error). Without allocation: the model has
+// ~130,000 lines.
+struct Fields {
+  static constexpr size_t kMaxFields = 5;
+  std::array<std::string_view, kMaxFields> field;
+  size_t count = 0;
+  size_t size() const { return count; }
+  std::string_view operator[](size_t i) const { return field[i]; }
+};
+
+void SplitTabs(std::string_view line, Fields* out) {
+  out->count = 0;
   size_t pos = 0;
   while (true) {
     const size_t tab = line.find('\t', pos);
-    out.push_back(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
+    if (out->count < Fields::kMaxFields)
+      out->field[out->count] = line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos);
+    ++out->count;
     if (tab == std::string_view::npos) break;
     pos = tab + 1;
   }
-  return out;
 }
 
 template <typename T>
@@ -362,11 +412,14 @@ std::array<double, 3> DeletedInterpolation(int k, const std::vector<double>& f3,
   return lambda;
 }
 
-Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_view name,
+// `model_text` is kept by the model (its tables' keys point into it).
+Result<std::unique_ptr<Model>> ParseModel(std::string model_text, std::string_view name,
                                           const PosTaggerOptions& options) {
   static std::atomic<uint64_t> next_serial{1};
   auto model = std::make_unique<Model>();
   Model& m = *model;
+  m.text = std::move(model_text);
+  const std::string_view text = m.text;
   m.options = options;
   m.serial = next_serial.fetch_add(1);
   m.class_of_tag.fill(-1);
@@ -374,17 +427,19 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
   bool header = false, ended = false;
   std::vector<double> f3;
   struct RawWord {
-    std::string key;
+    std::string_view key;  // in m.text
     std::vector<std::pair<uint8_t, double>> counts;
   };
   std::vector<RawWord> raw_words;
-  std::vector<std::pair<std::string, std::pair<char, std::string>>> raw_irregular;
+  std::vector<std::pair<std::string_view, std::pair<char, std::string_view>>> raw_irregular;
 
   // Size the tables once (the model has ~130k lines).
   const size_t lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
-  m.lemmas.reserve(lines);
+  std::vector<std::pair<std::string_view, uint8_t>> raw_lemmas;  // in m.text
+  raw_lemmas.reserve(lines);
   raw_words.reserve(lines / 3);
-  for (auto& sm : m.suffix) sm.nodes.reserve(lines / 2);
+  // Class name -> index, the first of a repeated name (as a search of class_names finds).
+  FlatStringTable<uint8_t> class_index;
 
   size_t line_no = 0;
   size_t pos = 0;
@@ -397,7 +452,8 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
     if (ended) return LineError(name, line_no, "text after 'end'");
-    const auto f = SplitTabs(line);
+    Fields f;
+    SplitTabs(line, &f);
     if (!header) {
       if (f.size() != 2 || f[0] != "griot-pos-model" || f[1] != "1")
         return LineError(name, line_no, "not a griot POS model (expected 'griot-pos-model<TAB>1')");
@@ -427,6 +483,9 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
           return LineError(name, line_no, "unknown class '" + std::string(cls) + "'");
         }
         m.class_names.emplace_back(cls);
+        bool added = false;
+        uint8_t& slot = class_index.Insert(cls, &added);
+        if (added) slot = static_cast<uint8_t>(index);
         m.class_tag.push_back(out);
       }
       m.k = static_cast<int>(m.class_names.size());
@@ -446,8 +505,9 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
     } else if (kind == "w") {
       if (f.size() != 3 || f[1].empty()) return LineError(name, line_no, "bad word line");
       RawWord w;
-      w.key = std::string(f[1]);
+      w.key = f[1];
       std::string_view rest = f[2];
+      w.counts.reserve(static_cast<size_t>(std::count(rest.begin(), rest.end(), ' ')) + 1);
       while (!rest.empty()) {
         const size_t sp = rest.find(' ');
         const std::string_view item = rest.substr(0, sp);
@@ -457,10 +517,9 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
         double n;
         if (eq == std::string_view::npos || !ParseNumber(item.substr(eq + 1), &n) || n <= 0)
           return LineError(name, line_no, "bad tag count '" + std::string(item) + "'");
-        const auto cls = std::find(m.class_names.begin(), m.class_names.end(), item.substr(0, eq));
-        if (cls == m.class_names.end())
-          return LineError(name, line_no, "unknown class in '" + std::string(item) + "'");
-        w.counts.emplace_back(static_cast<uint8_t>(cls - m.class_names.begin()), n);
+        const uint8_t* cls = class_index.Find(item.substr(0, eq));
+        if (cls == nullptr) return LineError(name, line_no, "unknown class in '" + std::string(item) + "'");
+        w.counts.emplace_back(*cls, n);
       }
       if (w.counts.empty()) return LineError(name, line_no, "word without tags");
       raw_words.push_back(std::move(w));
@@ -478,12 +537,11 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
           default: return LineError(name, line_no, "bad part of speech '" + std::string(f[2]) + "'");
         }
       }
-      if (auto it = m.lemmas.find(f[1]); it != m.lemmas.end()) it->second |= bits;
-      else m.lemmas.emplace(std::string(f[1]), bits);
+      raw_lemmas.emplace_back(f[1], bits);
     } else if (kind == "x") {
       if (f.size() != 4 || f[1].empty() || f[2].size() != 1 || std::string_view("nva").find(f[2][0]) == std::string_view::npos)
         return LineError(name, line_no, "bad irregular-form line");
-      raw_irregular.push_back({std::string(f[1]), {f[2][0], std::string(f[3])}});
+      raw_irregular.push_back({f[1], {f[2][0], f[3]}});
     } else if (kind == "end") {
       ended = true;
     } else {
@@ -493,7 +551,13 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
   if (!header) return Status::ParseError(std::string(name) + ": empty model");
   if (!ended) return Status::ParseError(std::string(name) + ": truncated model (no 'end' line)");
   if (m.k == 0) return Status::ParseError(std::string(name) + ": no classes");
-  m.lemma_table.Build(m.lemmas);
+  // The lemma table, filled a few keys ahead of the memory it waits on.
+  constexpr size_t kAhead = 8;
+  m.lemma_table.Reserve(raw_lemmas.size());
+  for (size_t i = 0; i < raw_lemmas.size(); ++i) {
+    if (i + kAhead < raw_lemmas.size()) m.lemma_table.Prefetch(raw_lemmas[i + kAhead].first);
+    m.lemma_table.Insert(raw_lemmas[i].first) |= raw_lemmas[i].second;
+  }
 
   const int k = m.k;
   m.prp = m.class_of_tag[static_cast<size_t>(PosTag::kPRP)];
@@ -561,32 +625,59 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
     else if (EndsWith(form, "ing")) bits = m.Bit(PosTag::kVBG);
     else if (EndsWith(form, "s") && !EndsWith(form, "ss")) bits = m.Bit(PosTag::kVBZ);
     else bits = m.Bit(PosTag::kVBD) | m.Bit(PosTag::kVBN);
-    m.irregular[form] |= bits;
+    m.irregular[std::string(form)] |= bits;
   }
 
   // ---- suffix models, from rare lexicon words ----
+  std::vector<const RawWord*> rare;
+  std::array<size_t, 3> rare_by_shape{};
   for (const RawWord& w : raw_words) {
     double n = 0;
     for (const auto& [c, x] : w.counts) n += x;
     if (n > options.rare_word_max_count || !HasLetterOrDigit(w.key)) continue;
+    rare.push_back(&w);
+    ++rare_by_shape[Model::ShapeOf(w.key)];
+  }
+  // Room for ~2.5 distinct suffixes per rare word (as in the plain words of the WSJ lexicon;
+  // a table grows past it if need be), and each word's suffixes fetched a few words ahead.
+  for (size_t shape = 0; shape < 3; ++shape) {
+    const size_t expected = rare_by_shape[shape] * 5 / 2;
+    m.suffix[shape].nodes.Reserve(expected);
+    m.suffix[shape].counts.reserve(expected);
+    m.suffix[shape].totals.reserve(expected);
+  }
+  const size_t max_suffix = static_cast<size_t>(std::max(options.max_suffix_length, 0));
+  constexpr size_t kWordsAhead = 4;
+  for (size_t i = 0; i < rare.size(); ++i) {
+    if (i + kWordsAhead < rare.size()) {
+      const std::string_view ahead = rare[i + kWordsAhead]->key;
+      const Model::SuffixModel& ahead_sm = m.suffix[Model::ShapeOf(ahead)];
+      for (size_t len = 1; len <= std::min(ahead.size(), max_suffix); ++len)
+        ahead_sm.nodes.Prefetch(ahead.substr(ahead.size() - len));
+    }
+    const RawWord& w = *rare[i];
+    double n = 0;
+    for (const auto& [c, x] : w.counts) n += x;
     Model::SuffixModel& sm = m.suffix[Model::ShapeOf(w.key)];
     const size_t max_len = std::min<size_t>(w.key.size(), static_cast<size_t>(options.max_suffix_length));
     for (size_t len = 0; len <= max_len; ++len) {
-      const std::string_view suf = std::string_view(w.key).substr(w.key.size() - len);
-      auto it = sm.nodes.find(suf);
-      if (it == sm.nodes.end()) {
-        it = sm.nodes.emplace(std::string(suf), static_cast<uint32_t>(sm.counts.size())).first;
+      const std::string_view suf = w.key.substr(w.key.size() - len);
+      bool added = false;
+      uint32_t& slot_node = sm.nodes.Insert(suf, &added);
+      if (added) {
+        slot_node = static_cast<uint32_t>(sm.counts.size());
         sm.counts.emplace_back();
         sm.totals.push_back(0);
       }
-      auto& counts = sm.counts[it->second];
+      const uint32_t node = slot_node;
+      auto& counts = sm.counts[node];
       for (const auto& [c, x] : w.counts) {
         const auto tag = c;  // a copy: lambdas may not capture structured bindings before C++20's DR (clang 15)
         auto slot = std::find_if(counts.begin(), counts.end(), [&](const auto& e) { return e.first == tag; });
         if (slot == counts.end()) counts.emplace_back(tag, static_cast<float>(x));
         else slot->second += static_cast<float>(x);
       }
-      sm.totals[it->second] += static_cast<float>(n);
+      sm.totals[node] += static_cast<float>(n);
     }
   }
 
@@ -606,16 +697,18 @@ Result<std::unique_ptr<Model>> ParseModel(std::string_view text, std::string_vie
   m.log_prune = static_cast<float>(std::log(options.prune_ratio));
 
   // ---- known words: their counts; the smoothed scores are made at first use ----
-  m.words.reserve(raw_words.size());
+  m.word_table.Reserve(raw_words.size());
   m.word_counts.reserve(raw_words.size());
   m.word_keys.reserve(raw_words.size());
-  for (RawWord& w : raw_words) {
-    auto [it, inserted] = m.words.try_emplace(std::move(w.key), static_cast<uint32_t>(m.word_counts.size()));
-    if (!inserted) return Status::ParseError(std::string(name) + ": word '" + it->first + "' listed twice");
-    m.word_keys.push_back(&it->first);
+  for (size_t i = 0; i < raw_words.size(); ++i) {
+    RawWord& w = raw_words[i];
+    if (i + kAhead < raw_words.size()) m.word_table.Prefetch(raw_words[i + kAhead].key);
+    bool inserted = false;
+    m.word_table.Insert(w.key, &inserted) = static_cast<uint32_t>(m.word_counts.size());
+    if (!inserted) return Status::ParseError(std::string(name) + ": word '" + std::string(w.key) + "' listed twice");
+    m.word_keys.push_back(w.key);
     m.word_counts.push_back(std::move(w.counts));
   }
-  m.word_table.Build(m.words);
   return model;
 }
 
@@ -668,7 +761,7 @@ PosTagger::~PosTagger() = default;
 
 Result<PosTagger> PosTagger::LoadFromString(std::string_view text, std::string_view name,
                                             const PosTaggerOptions& options) {
-  auto model = ParseModel(text, name, options);
+  auto model = ParseModel(std::string(text), name, options);
   if (!model.ok()) return model.status();
   return PosTagger(std::unique_ptr<const Model>(std::move(model).value()));
 }
@@ -678,10 +771,20 @@ Result<PosTagger> PosTagger::LoadFile(const std::string& path, const PosTaggerOp
   if (!in)
     return Status::NotFound(path + ": part-of-speech model not found (generate it with scripts/setup.sh, or "
                                    "node tools/tagger/build_model.mjs " + path + ")");
-  std::stringstream ss;
-  ss << in.rdbuf();
+  // Read into a string sized once (the model is ~2 MB), handed over to the model.
+  std::string text;
+  in.seekg(0, std::ios::end);
+  if (const std::streamoff size = in.tellg(); size > 0) text.resize(static_cast<size_t>(size));
+  in.seekg(0, std::ios::beg);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(in.gcount()));
+  // The file may have grown since it was measured: read on to its end.
+  char chunk[1 << 14];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) text.append(chunk, static_cast<size_t>(in.gcount()));
   if (in.bad()) return Status::IoError(path + ": read error");
-  return LoadFromString(ss.str(), path, options);
+  auto model = ParseModel(std::move(text), path, options);
+  if (!model.ok()) return model.status();
+  return PosTagger(std::unique_ptr<const Model>(std::move(model).value()));
 }
 
 bool PosTagger::IsKnownWord(std::string_view key) const { return model_->Find(key) != nullptr; }
@@ -703,7 +806,7 @@ std::span<const PosTagger::Model::Candidate> PosTagger::Model::KnownCandidates(u
   }
   if (cache.first[index] == UINT32_MAX) {
     const std::vector<std::pair<uint8_t, double>>& counts = word_counts[index];
-    const std::string& key = *word_keys[index];
+    const std::string_view key = word_keys[index];
     double n = 0;
     std::array<double, 64> p{};
     for (const auto& [c, x] : counts) {
@@ -730,7 +833,7 @@ std::span<const PosTagger::Model::Candidate> PosTagger::Model::KnownCandidates(u
   }
   return {cache.candidates.data() + cache.first[index], cache.size[index]};
 }
-size_t PosTagger::wordnet_lemma_count() const { return model_->lemmas.size(); }
+size_t PosTagger::wordnet_lemma_count() const { return model_->lemma_table.size(); }
 
 namespace {
 
