@@ -647,16 +647,13 @@ class SentenceCoder {
       break;
     }
     std::string code, paired;
-    std::string rule;
     subordinate_code_ = (pattern ? pattern->mark : block.mark) == '?';
     if (pattern) {
       code = pattern->code;
       paired = pattern->paired_code;
-      rule = fmt::format("{}:{} {}", pattern->file, pattern->line, pattern->text);
     } else {
       code = !form.code.empty() ? form.code : block.code;
       paired = block.paired_code;
-      rule = fmt::format("{}:{} --- {} [{}] ---", block.file, block.line, block.name, code);
     }
 
     // A reciprocal pattern ("%") bound to a single actor: the other party is the object.
@@ -757,6 +754,9 @@ class SentenceCoder {
     h.source_group = roles.source;
     h.target_group = roles.target;
     if (code.empty() || code == "---") return;
+    // The rule events cite, written only for a verb that codes (most found verbs do not).
+    const std::string rule = pattern ? fmt::format("{}:{} {}", pattern->file, pattern->line, pattern->text)
+                                     : fmt::format("{}:{} --- {} [{}] ---", block.file, block.line, block.name, code);
     // A compound token ('%') binds one actor group to both roles.
     const bool compound_pattern = roles.source_bound && roles.target_bound && roles.source == roles.target;
     if (roles.source == roles.target) roles.target = -1;

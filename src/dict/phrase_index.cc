@@ -163,19 +163,6 @@ std::string_view PhraseIndex::Intern(std::string_view word) {
   return {at, word.size()};
 }
 
-uint64_t PhraseIndex::HashWord(std::string_view word) {
-  // FNV-1a over the word's bytes, then a final mix (words are short: a few bytes each).
-  uint64_t h = 14695981039346656037ull;
-  for (const char c : word) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  h ^= h >> 32;
-  h *= 0xd6e8feb86659fd93ull;
-  h ^= h >> 32;
-  return h | 1;  // 0 marks an empty slot
-}
-
 uint32_t PhraseIndex::RootForInsert(std::string_view word) {
   if (const uint32_t node = Root(word); node != kNone) return node;
   // Grow to keep the table at most half full: probes stay short, and misses end early.

@@ -25,6 +25,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/strings.h"
+
 namespace griot {
 
 // Splits a dictionary phrase into matching keys: "WAGNER_GROUP_" -> {"wagner", "group"};
@@ -194,7 +196,7 @@ class PhraseIndex {
       else try_phrase(flexible_[(*bucket)[b++]]);
     }
   }
-  static uint64_t HashWord(std::string_view word);
+  static uint64_t HashWord(std::string_view word) { return HashKey(word); }  // never 0: 0 marks an empty slot
   // The trie node of a first word, or kNone.
   uint32_t Root(std::string_view word) const {
     if (slots_.empty()) return kNone;

@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
+#include "base/utf8.h"
+
 namespace griot {
 
 namespace {
@@ -36,16 +40,21 @@ class EventJsonWriter {
   }
   void String(std::string_view s) {
     Separate();
-    for (const char ch : s) {
-      const auto c = static_cast<unsigned char>(ch);
-      if (c >= 0x80) {  // not ASCII: nlohmann checks and writes it
-        out_ += Json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        return;
-      }
+    // Valid UTF-8 is written as it is, ASCII control characters, quotes and backslashes
+    // escaped, in runs (this is most of an event line: the sentence); anything else goes
+    // through nlohmann, which replaces invalid bytes.
+    const bool ascii = std::all_of(s.begin(), s.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+    if (!ascii && FindInvalidUtf8(s)) {
+      out_ += Json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      return;
     }
     out_.push_back('"');
-    for (const char ch : s) {
-      const auto c = static_cast<unsigned char>(ch);
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
       switch (c) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
@@ -54,14 +63,10 @@ class EventJsonWriter {
         case '\n': out_ += "\\n"; break;
         case '\f': out_ += "\\f"; break;
         case '\r': out_ += "\\r"; break;
-        default:
-          if (c < 0x20) {
-            out_ += fmt::format("\\u{:04x}", c);
-          } else {
-            out_.push_back(ch);
-          }
+        default: out_ += fmt::format("\\u{:04x}", c);
       }
     }
+    out_.append(s.data() + run, s.size() - run);
     out_.push_back('"');
   }
   void StringOrNull(std::string_view s) {

@@ -17,6 +17,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "base/strings.h"
+
 namespace griot {
 namespace {
 
@@ -88,16 +90,7 @@ class FlatStringTable {
     uint32_t size = 0;
     T value{};
   };
-  static uint64_t Hash(std::string_view key) {
-    uint64_t h = 14695981039346656037ull;  // FNV-1a, then a final mix
-    for (const char c : key) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 1099511628211ull;
-    }
-    h ^= h >> 32;
-    h *= 0xd6e8feb86659fd93ull;
-    return h ^ (h >> 32);
-  }
+  static uint64_t Hash(std::string_view key) { return HashKey(key); }
   // Adds a key known to be missing.
   void Put(uint64_t h, std::string_view key, const T& value) {
     const size_t mask = slots_.size() - 1;
