@@ -107,10 +107,11 @@ class SentenceCoder {
                 const std::unordered_set<std::string>& doc_countries,
                 const std::vector<std::vector<PatternWordFilter>>& pattern_filters,
                 const std::vector<uint64_t>& pattern_words,
-                const std::vector<std::pair<uint32_t, uint32_t>>& pattern_groups, std::vector<Event>* out)
+                const std::vector<std::pair<uint32_t, uint32_t>>& pattern_groups, std::vector<Event>* out,
+                std::string* complex)
       : dicts_(dicts), options_(options), doc_(doc), s_(s), mentions_(std::move(mentions)),
         pattern_filters_(pattern_filters), pattern_words_(pattern_words), pattern_groups_(pattern_groups),
-        out_(out) {
+        out_(out), complex_(complex) {
     places_ = FindPlaces(s_, dicts_, doc_countries, &mentions_);
     if (doc_.date) dates_ = FindDates(s_, *doc_.date);
     covered_.assign(s_.tokens.size(), -1);
@@ -135,6 +136,14 @@ class SentenceCoder {
     if (!s_.tree) GroupCoordinatedMentions(s_, &mentions_);
     roles_.emplace(s_, mentions_);  // clause rules for roles on tagged raw text (roles.h)
     FindVerbs();
+    if (options_.complex_verbs > 0 || options_.complex_conjunctions > 0 || options_.complex_no_actor_prior) {
+      // TABARI's complexity filter: a complex sentence is not coded.
+      std::string why = Complexity();
+      if (!why.empty()) {
+        if (complex_->empty()) *complex_ = std::move(why);
+        return;
+      }
+    }
     const size_t first_event = out_->size();
     size_t coded_verb = SIZE_MAX;  // the last verb that yielded an event (CoderOptions::code_by)
     for (size_t v = 0; v < verbs_.size(); ++v) {
@@ -147,6 +156,21 @@ class SentenceCoder {
       bool main_event = false;
       for (size_t e = before; e < out_->size(); ++e) main_event |= !subordinate_[e - first_event];
       if (main_event) coded_verb = v;
+    }
+    // A dominant code ('!') once coded is the sentence's only code.
+    if (options_.dominant_codes && out_->size() > first_event) {
+      bool dominant = false;
+      for (size_t e = first_event; e < out_->size(); ++e) dominant |= dominant_[e - first_event];
+      if (dominant) {
+        size_t keep = first_event;
+        for (size_t e = first_event; e < out_->size(); ++e)
+          if (dominant_[e - first_event]) {
+            if (keep != e) (*out_)[keep] = std::move((*out_)[e]);
+            subordinate_[keep - first_event] = subordinate_[e - first_event];
+            ++keep;
+          }
+        out_->resize(keep);
+      }
     }
     // A subordinate code ('?') stands only when nothing else was coded in the sentence.
     if (options_.subordinate_codes && out_->size() > first_event) {
@@ -193,6 +217,10 @@ class SentenceCoder {
         const VerbForm& f = dicts_.verbs.form(m.entry);
         bool overlaps = false;
         for (uint32_t k = i; k < i + m.length; ++k) overlaps |= covered_[k] != -1;
+        // Words a TABARI verb phrase lets between its own ("death toll has risen") do not run
+        // across a comma or a clause boundary ("brushed, aside reports").
+        if (f.gaps)
+          for (uint32_t k = i; k < i + m.length; ++k) overlaps |= tok(k).key == "," || IsBoundary(tok(k));
         if (overlaps) continue;
         VerbHit h;
         h.first = i;
@@ -272,19 +300,102 @@ class SentenceCoder {
 
   // TABARI's clauses (CoderOptions::CodeBy::kClause): two verbs are in different clauses when
   // a conjunction or ';' stands between them, other than one joining two actors ("Gondor and
-  // Osgiliath").
+  // Osgiliath") or two words of the <NOUN> / <ADJECTIVE> lists ("sheep and goats").
   bool ClauseBreakBetween(size_t a, size_t b) const {
     for (uint32_t k = verbs_[a].end; k < verbs_[b].first; ++k) {
       const std::string& key = tok(k).key;
       if (key == ";") return true;
-      if (!In(key, {"and", "but", "or", "while", "whereas"})) continue;
-      const bool actor_before = k > 0 && covered_[k - 1] >= 0;
-      uint32_t next = k + 1;
-      while (next < n() && In(tok(next).key, {"the", "a", "an"})) ++next;
-      const bool actor_after = next < n() && covered_[next] >= 0;
-      if (!(actor_before && actor_after)) return true;
+      if (In(key, {"and", "but", "or", "while", "whereas"}) && !JoinsPhrases(k)) return true;
     }
     return false;
+  }
+
+  // CoderOptions::targets_in_clause: the target of the verb `h` whose source is `source`.
+  // The first actor after the verb, up to the conjunction that opens the next clause, other
+  // than the source's own (a pronoun standing for it); when none follows, the nearest such
+  // actor between the source and the verb in the verb's clause ("Red Cross accepts that
+  // Secretary General might affirm or allow ...": UNO for "affirm").
+  int ClauseTarget(const VerbHit& h, int source, uint32_t start, uint32_t end) const {
+    auto opens_clause = [&](uint32_t k) {
+      return In(tok(k).key, {"and", "but", "or", "while", "whereas"}) && !JoinsPhrases(k);
+    };
+    for (uint32_t k = h.end; k < end; ++k)
+      if (opens_clause(k)) {
+        end = k;
+        break;
+      }
+    for (uint32_t k = h.first; k > start; --k)
+      if (opens_clause(k - 1)) {
+        start = k;
+        break;
+      }
+    auto other = [&](size_t m) {
+      return !mentions_[m].code.empty() &&
+             (source < 0 || (mentions_[m].group != mentions_[static_cast<size_t>(source)].group &&
+                             mentions_[m].code != mentions_[static_cast<size_t>(source)].code));
+    };
+    for (uint32_t k = h.end; k < end; ++k) {
+      const int c = covered_[k];
+      if (c >= 0 && mentions_[static_cast<size_t>(c)].first == k && other(static_cast<size_t>(c))) return c;
+      // An object pronoun ("assist him") stands for the sentence's first actor.
+      if (c == -1 && options_.pronouns_for_first_actor && In(tok(k).key, {"it", "him", "her", "them"})) {
+        const int first = FirstMentionAfter(0, k);
+        if (first >= 0 && other(static_cast<size_t>(first))) return first;
+      }
+    }
+    if (source < 0) return -1;
+    int best = -1;
+    for (size_t m = 0; m < mentions_.size(); ++m)
+      if (mentions_[m].first >= std::max(start, mentions_[static_cast<size_t>(source)].end) &&
+          mentions_[m].end <= h.first && other(m))
+        best = static_cast<int>(m);
+    return best;
+  }
+
+  // TABARI's complexity filter (CoderOptions::complex_*): why the sentence is complex, or "".
+  std::string Complexity() const {
+    int verbs = 0;
+    uint32_t first_verb = n();  // the first verb with a code: null-coded verbs ([---]) are skipped
+    for (const VerbHit& h : verbs_) {
+      if (h.noun) continue;
+      ++verbs;
+      const VerbForm& form = dicts_.verbs.form(h.form);
+      const std::string& code = form.code.empty() ? dicts_.verbs.block(form.block).code : form.code;
+      if (code != "---" && !code.empty()) first_verb = std::min(first_verb, h.first);
+    }
+    if (options_.complex_verbs > 0 && verbs >= options_.complex_verbs)
+      return fmt::format("{} verbs (VERBS[{}])", verbs, options_.complex_verbs);
+    if (options_.complex_conjunctions > 0) {
+      int conjunctions = 0;
+      for (uint32_t k = 0; k < n(); ++k) {
+        if (covered_[k] != -1 || !In(tok(k).key, {"and", "but", "or"})) continue;
+        bool in_verb = false;  // a verb phrase with a conjunction ("shot and killed")
+        for (const VerbHit& h : verbs_) in_verb |= k >= h.first && k < h.end;
+        if (!in_verb && !JoinsPhrases(k)) ++conjunctions;
+      }
+      if (conjunctions >= options_.complex_conjunctions)
+        return fmt::format("{} conjunctions (CONJ[{}])", conjunctions, options_.complex_conjunctions);
+    }
+    if (options_.complex_no_actor_prior && first_verb < n()) {
+      bool actor = false;
+      for (const ActorMention& m : mentions_) actor |= !m.code.empty() && m.first < first_verb;
+      // A pronoun standing for a forwarded actor ("He has also asked ...") is one.
+      for (uint32_t k = 0; k < first_verb && !actor && options_.complex_pronoun_forwarded; ++k)
+        actor = covered_[k] == -1 && In(tok(k).key, {"he", "she", "it", "they"});
+      if (!actor) return "no actor before the verb (NOACTPRIOR)";
+    }
+    return "";
+  }
+
+  // True if the conjunction at `k` ("and", "or"; "but" always opens a clause) joins two actors
+  // ("Gondor and the Osgiliath", articles skipped) or two words of the <NOUN> / <ADJECTIVE>
+  // lists ("sheep and goats"): it joins phrases, not clauses.
+  bool JoinsPhrases(uint32_t k) const {
+    if (!In(tok(k).key, {"and", "or"})) return false;
+    uint32_t next = k + 1;
+    while (next < n() && In(tok(next).key, {"the", "a", "an"})) ++next;
+    if (k > 0 && next < n() && covered_[k - 1] >= 0 && covered_[next] >= 0) return true;
+    return k > 0 && next < n() && InWordLists(tok(k - 1).key) && InWordLists(tok(next).key);
   }
 
   // True if `key` is a word of the dictionaries' <NOUN> or <ADJECTIVE> lists (a bare word is
@@ -303,20 +414,27 @@ class SentenceCoder {
   }
 
   // TABARI's source: the first actor after the last conjunction that opens a clause before
-  // the verb ("... but Dagolath promised"), else the first actor from `start`.
+  // the verb ("... but Dagolath promised"), unless a preposition other than "of" comes before
+  // it; else the first actor from `start`.
   int FirstActorOfClause(uint32_t verb, uint32_t start) const {
     for (uint32_t k = verb; k > start; --k) {
       const std::string& key = tok(k - 1).key;
       if (key != ";" && !In(key, {"and", "but", "or", "while", "whereas"})) continue;
-      const bool actor_before = k >= 2 && covered_[k - 2] >= 0;
-      uint32_t next = k;
-      while (next < n() && In(tok(next).key, {"the", "a", "an"})) ++next;
-      const bool actor_after = next < n() && covered_[next] >= 0;
-      if (actor_before && actor_after) continue;  // "Gondor and Osgiliath": a compound
-      // Words of TABARI's <NOUN> / <ADJECTIVE> lists on both sides ("awful and evil minister",
-      // "sheep and goats") join within a noun phrase.
-      if (k >= 2 && next < n() && InWordLists(tok(k - 2).key) && InWordLists(tok(next).key)) continue;
+      // "Gondor and Osgiliath" (a compound), "awful and evil minister", "sheep and goats"
+      // (words of TABARI's <NOUN> / <ADJECTIVE> lists) join within a noun phrase.
+      if (JoinsPhrases(k - 1)) continue;
       const int m = FirstMentionAfter(k, verb);
+      // A pronoun subject ("and then it requested") stands for the sentence's first actor.
+      if (options_.pronouns_for_first_actor)
+        for (uint32_t p = k; p < (m >= 0 ? mentions_[static_cast<size_t>(m)].first : verb); ++p)
+          if (covered_[p] == -1 && In(tok(p).key, {"he", "she", "it", "they"})) return FirstMentionAfter(start, verb);
+      // An actor after a preposition other than "of" ("and shelling offensive against besieged
+      // Osgiliath", not "and pigs of Gondor warned") is no subject of the clause.
+      if (m >= 0)
+        for (uint32_t p = k; p < mentions_[static_cast<size_t>(m)].first; ++p)
+          if (In(tok(p).key, {"in", "on", "at", "to", "for", "with", "from", "against", "by", "over", "during",
+                              "after", "before", "into", "toward", "towards", "near", "between", "among"}))
+            return FirstMentionAfter(start, verb);
       if (m >= 0) return m;
       break;
     }
@@ -446,7 +564,9 @@ class SentenceCoder {
   }
 
   // Matches one word or synset element at token `t`; returns the number of tokens matched.
-  uint32_t MatchLiteral(const PatternElement& el, uint32_t t, uint32_t end) const {
+  // A synset member may hold an actor token ("+PESO_$": "peso Bree"): it matches a coded actor
+  // there, bound to its role in *roles when roles is given.
+  uint32_t MatchLiteral(const PatternElement& el, uint32_t t, uint32_t end, Roles* roles = nullptr) const {
     if (t >= end) return 0;
     if (el.kind == PatternToken::kWord) {
       if (el.stem ? tok(t).key.starts_with(el.key) : tok(t).key == el.key) return 1;
@@ -463,8 +583,31 @@ class SentenceCoder {
     for (const auto& words : dicts_.verbs.synset(el.key)) {
       if (t + words.size() > end) continue;
       bool ok = true;
-      for (size_t k = 0; k < words.size() && ok; ++k) ok = tok(t + static_cast<uint32_t>(k)).key == words[k];
-      if (ok) return static_cast<uint32_t>(words.size());
+      uint32_t u = t;
+      int actor = -1;
+      char role = 0;
+      for (size_t k = 0; k < words.size() && ok; ++k) {
+        if (u >= end) {
+          ok = false;
+        } else if (roles && (words[k] == "$" || words[k] == "+")) {
+          const int c = covered_[u];
+          ok = c >= 0 && mentions_[static_cast<size_t>(c)].first == u &&
+               !mentions_[static_cast<size_t>(c)].code.empty();
+          if (ok) {
+            actor = c;
+            role = words[k][0];
+            u = mentions_[static_cast<size_t>(c)].end;
+          }
+        } else {
+          ok = tok(u++).key == words[k];
+        }
+      }
+      if (!ok) continue;
+      if (actor >= 0) {
+        (role == '$' ? roles->source : roles->target) = actor;
+        (role == '$' ? roles->source_bound : roles->target_bound) = true;
+      }
+      return u - t;
     }
     // TABARI members with stems or separable words ("+YUM YENNYEN" in "yum yennyener").
     for (const FlexiblePhrase& p : dicts_.verbs.synset_flexible(el.key)) {
@@ -499,15 +642,23 @@ class SentenceCoder {
         uint32_t len = 0;
         const bool open = options_.open_pattern_gaps;
         for (; t < end && (open || t <= cursor + kMaxGap); ++t) {
-          len = MatchLiteral(el, t, end);
+          len = MatchLiteral(el, t, end, roles);
           if (len || consecutive) break;
           if (!open && In(tok(t).key, {"on", "in", "at", "to", "for", "with", "from", "against", "by", "over"})) break;
         }
         if (!len) return false;
         cursor = t + len;
       } else if (el.kind == PatternToken::kSkip) {
-        if (options_.open_pattern_gaps)  // TABARI: "^" skips a noun phrase ("the Gondor")
+        if (options_.open_pattern_gaps) {
+          // TABARI: "^" skips the next actor and the words before it ("IFTAR AT ^ ^ +": "Iftar at
+          // Osgiliath with the leaders of Gondor in Eriador" binds Eriador).
+          const int next = FirstMentionAfter(cursor, end);
+          if (next >= 0) {
+            cursor = mentions_[static_cast<size_t>(next)].end;
+            continue;
+          }
           while (cursor < end && In(tok(cursor).key, {"the", "a", "an"})) ++cursor;
+        }
         const int m = MentionStartingAt(cursor);
         cursor = m >= 0 ? mentions_[static_cast<size_t>(m)].end : cursor + 1;
         if (cursor > end) return false;
@@ -568,9 +719,27 @@ class SentenceCoder {
         --cursor;
       } else {
         // TABARI: a source token that need not touch its neighbour is the clause's first actor.
-        const int m = !consecutive && el.kind == PatternToken::kSource && options_.source_first_in_clause
-                          ? FirstMentionAfter(start, cursor)
-                          : NearestMentionBefore(cursor, start);
+        // One followed by a word of the pattern ("$ HOSTING ^ *") is the actor nearest before it.
+        const bool before_word = r + 1 < els.size() && els[r + 1].kind == PatternToken::kWord;
+        int m = !consecutive && el.kind == PatternToken::kSource && options_.source_first_in_clause &&
+                        !before_word
+                    ? FirstMentionAfter(start, cursor)
+                    : NearestMentionBefore(cursor, start);
+        // A pronoun standing for the sentence's first actor fills it where it stands ("SAID $ *":
+        // "Falastur said he regretted").
+        if (!consecutive && el.kind == PatternToken::kSource && options_.pronouns_for_first_actor) {
+          for (uint32_t p = cursor; p > start; --p)
+            if (covered_[p - 1] == -1 && In(tok(p - 1).key, {"he", "she", "it", "they"})) {
+              const int first = FirstMentionAfter(0, p - 1);
+              if (first < 0) break;
+              roles->source = first;
+              roles->source_bound = true;
+              cursor = p - 1;
+              m = -2;
+              break;
+            }
+          if (m == -2) continue;
+        }
         if (m < 0) return false;
         if (consecutive && mentions_[static_cast<size_t>(m)].end != cursor) return false;
         if (el.kind == PatternToken::kSource || el.kind == PatternToken::kCompound) {
@@ -648,6 +817,7 @@ class SentenceCoder {
     }
     std::string code, paired;
     subordinate_code_ = (pattern ? pattern->mark : block.mark) == '?';
+    dominant_code_ = (pattern ? pattern->mark : block.mark) == '!';
     if (pattern) {
       code = pattern->code;
       paired = pattern->paired_code;
@@ -664,6 +834,13 @@ class SentenceCoder {
     }
     // A participle with a "by" agent and no auxiliary is passive ("the accord, signed by A").
     if (!h.noun && !h.passive && roles_->ReducedPassive(h.first, h.verb, h.end)) h.passive = true;
+    // TABARI: a passive needs its "by" in the clause, unless a pattern binds a role ("Mordor was
+    // reported on Friday to have ..." is read as active).
+    if (h.passive && options_.passive_needs_by && !roles.source_bound && !roles.target_bound) {
+      bool by = false;
+      for (uint32_t k = h.end; k < cend && !by; ++k) by = tok(k).key == "by";
+      h.passive = by;
+    }
 
     // 2. Default roles.
     if (h.noun) {
@@ -688,14 +865,15 @@ class SentenceCoder {
       // Patterns are written for the active voice: in a passive clause they choose the code,
       // and the roles come from the clause (subject = target, "by" phrase = source).
       // TABARI: a target the pattern binds ("+ WAS * DEAD") stays, and without a "by" phrase
-      // the source is the first actor after the verb.
+      // the source is the first actor after the verb; a pattern that binds both roles of a
+      // passive ("+ * FROM $": "Ithilen's militia was freed from Barad-dur") keeps them.
       const Roles bound = roles;
-      roles = Roles();
-      int subject = TreeSubject(h.verb);
-      if (subject == -2) subject = roles_->Subject(h.first, cstart);
-      roles.target = subject != -2 ? subject : NearestMentionBefore(h.first, cstart);
-      if (options_.source_first_in_clause && bound.target_bound && !bound.source_bound) roles.target = bound.target;
-      {
+      if (!(options_.source_first_in_clause && bound.source_bound && bound.target_bound)) roles = Roles();
+      if (!roles.source_bound) {
+        int subject = TreeSubject(h.verb);
+        if (subject == -2) subject = roles_->Subject(h.first, cstart);
+        roles.target = subject != -2 ? subject : NearestMentionBefore(h.first, cstart);
+        if (options_.source_first_in_clause && bound.target_bound && !bound.source_bound) roles.target = bound.target;
         roles.source = -1;
         for (uint32_t k = h.end; k < cend; ++k)
           if (tok(k).key == "by") {
@@ -730,7 +908,10 @@ class SentenceCoder {
         // Mali", "said to France"); further on it is inside the reported clause.
         const bool statement = code.starts_with("01") && !s_.tree;
         uint32_t object = h.end;
-        if (options_.source_first_in_clause && object < cend && In(tok(object).key, {"it", "him", "her", "them"})) {
+        if (options_.targets_in_clause) {
+          roles.target = ClauseTarget(h, roles.source, cstart, cend);
+        } else if (options_.source_first_in_clause && object < cend &&
+                   In(tok(object).key, {"it", "him", "her", "them"})) {
           // TABARI: an object pronoun ("assist him") is the sentence's first actor other
           // than the source.
           for (size_t m = 0; m < mentions_.size() && roles.target < 0; ++m)
@@ -738,7 +919,8 @@ class SentenceCoder {
                 (roles.source < 0 || mentions_[m].group != mentions_[static_cast<size_t>(roles.source)].group))
               roles.target = static_cast<int>(m);
         }
-        if (roles.target < 0) roles.target = FirstMentionAfter(object, statement ? std::min(cend, h.end + 3) : cend);
+        if (roles.target < 0 && !options_.targets_in_clause)
+          roles.target = FirstMentionAfter(object, statement ? std::min(cend, h.end + 3) : cend);
       }
       // "described the junta as illegitimate and accused it": the object pronoun of a verb that
       // shares the previous verb's subject is that verb's object.
@@ -898,6 +1080,7 @@ class SentenceCoder {
                              e.target ? fmt::format("{}@{}", e.target->code, e.target->span.begin) : "", code);
     out_->push_back(std::move(e));
     subordinate_.push_back(subordinate_code_);
+    dominant_.push_back(dominant_code_);
   }
 
   const DictionarySet& dicts_;
@@ -911,6 +1094,8 @@ class SentenceCoder {
   std::vector<VerbHit> verbs_;
   std::vector<bool> subordinate_;  // per event emitted by this sentence: its code is marked '?'
   bool subordinate_code_ = false;  // the verb being coded has a '?' code
+  std::vector<bool> dominant_;     // per event emitted by this sentence: its code is marked '!'
+  bool dominant_code_ = false;     // the verb being coded has a '!' code
   std::vector<int> preterminal_;  // token -> pre-terminal parse node (with a parse)
   std::optional<ClauseRoles> roles_;  // set by Run()
   // The HashKey of every token key of the sentence, sorted (a per-thread buffer: a
@@ -921,6 +1106,7 @@ class SentenceCoder {
   const std::vector<uint64_t>& pattern_words_;
   const std::vector<std::pair<uint32_t, uint32_t>>& pattern_groups_;
   std::vector<Event>* out_;
+  std::string* complex_;  // DocumentResult::complex
 };
 
 }  // namespace
@@ -949,9 +1135,15 @@ Coder::Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options)
       for (const auto* side : {&p.pre, &p.post})
         for (const PatternElement& el : *side) {
           if (el.kind != PatternToken::kSynset || !verbs.synset_flexible(el.key).empty()) continue;
+          // A member opening with an actor token ("+$_PESO") needs no word: no filter then.
           std::vector<uint64_t> firsts;
-          for (const std::vector<std::string>& member : verbs.synset(el.key))
-            if (!member.empty()) firsts.push_back(HashKey(member.front()));
+          bool opens_with_actor = false;
+          for (const std::vector<std::string>& member : verbs.synset(el.key)) {
+            if (member.empty()) continue;
+            opens_with_actor |= member.front() == "$" || member.front() == "+";
+            firsts.push_back(HashKey(member.front()));
+          }
+          if (opens_with_actor) continue;
           std::sort(firsts.begin(), firsts.end());
           firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
           pattern_groups_.emplace_back(static_cast<uint32_t>(pattern_words_.size()), static_cast<uint32_t>(firsts.size()));
@@ -1100,8 +1292,8 @@ DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sente
         CodePetrarch1Sentence(*dicts_, options_, doc, sentences[i], &result.events))
       continue;
     const size_t first_event = result.events.size();
-    SentenceCoder sc(*dicts_, options_, doc, sentences[i], std::move(mentions[i]), countries, pattern_filters_, pattern_words_, pattern_groups_,
-                     &result.events);
+    SentenceCoder sc(*dicts_, options_, doc, sentences[i], std::move(mentions[i]), countries, pattern_filters_,
+                     pattern_words_, pattern_groups_, &result.events, &result.complex);
     sc.Run();
     DropSubsumedEvents(&result.events, first_event);
   }

@@ -49,8 +49,12 @@ struct CoderOptions {
   // them off). See docs/conformance.md.
   // A code marked '?' ("SAID [023?]") is coded only when its sentence yields no other event.
   bool subordinate_codes = false;
+  // A code marked '!' ("ATTEND [031!]"), once coded, is the only code of its sentence: the
+  // events of the sentence's other verbs are dropped.
+  bool dominant_codes = false;
   // The source is the first actor of the verb's clause rather than the nearest one before
-  // the verb (TABARI's clauses start after a conjunction); an object pronoun ("assist him")
+  // the verb (TABARI's clauses start after a conjunction; an actor after a preposition other
+  // than "of" is not the clause's, and the sentence's first actor is taken); an object pronoun ("assist him")
   // is the sentence's first actor other than the source; when a pattern's '+' takes the
   // clause's first actor, or the target of a passive without a "by" phrase, the source is the
   // first actor after the verb.
@@ -77,6 +81,36 @@ struct CoderOptions {
   // A verb whose clause names no actor is still coded, with neither source nor target (for
   // TABARI's DEFAULT: actors, which fill the empty roles).
   bool code_without_actors = false;
+  // The target is sought within the verb's clause only, up to a conjunction that opens the
+  // next clause (not one joining two actors or two words of the <NOUN> / <ADJECTIVE> lists);
+  // an actor with the source's code (a pronoun standing for it) is passed over; when no actor
+  // follows the verb, the nearest actor between the source and the verb is the target
+  // (TABARI). griot: the first actor after the verb, up to the object's end.
+  bool targets_in_clause = false;
+  // A passive verb ("was reported") is read as passive only with a "by" phrase after it in its
+  // clause, or when a pattern binds one of its roles; otherwise as active (TABARI). griot: the
+  // be-auxiliary decides.
+  bool passive_needs_by = false;
+  // A personal pronoun the reference resolver left open stands for the sentence's first actor:
+  // a subject pronoun opening a clause ("... and then it requested") gives the clause its
+  // source, an object pronoun after the verb ("assist him") its target, passed over when it
+  // stands for the source ("Gondor urged Bree to assist it": Bree). TABARI's pronoun rule;
+  // used with targets_in_clause and source_first_in_clause.
+  bool pronouns_for_first_actor = false;
+  // TABARI's complexity filter (its COMPLEX: command): a sentence with at least
+  // `complex_verbs` verbs (VERBS[n]), or at least `complex_conjunctions` conjunctions joining
+  // clauses (CONJ[n]; "and", "but", "or" between two actors or two words of the <NOUN> /
+  // <ADJECTIVE> lists join phrases and are not counted), or, with `complex_no_actor_prior`
+  // (NOACTPRIOR), no coded actor before its first verb with a code (null-coded verbs, [---],
+  // are skipped), is complex: it yields no event and DocumentResult::complex says why. Verbs
+  // are the dictionary verbs the coder reads as verbs (not nouns after an article). 0 / false:
+  // the test is off (griot).
+  int complex_verbs = 0;
+  int complex_conjunctions = 0;
+  bool complex_no_actor_prior = false;
+  // For NOACTPRIOR: a personal pronoun before the verb stands for an actor named in an earlier
+  // record (TABARI's FORWARD:), so it counts as an actor.
+  bool complex_pronoun_forwarded = false;
   // How agents combine with actors (mentions.h).
   MentionOptions mentions;
 };
@@ -85,6 +119,9 @@ struct DocumentResult {
   std::vector<Event> events;
   uint32_t sentences = 0;
   bool discarded_story = false;  // a story-level discard phrase matched: nothing is coded
+  // Why a sentence was found complex (CoderOptions::complex_*), e.g. "5 verbs"; empty if none.
+  // A complex sentence yields no event.
+  std::string complex;
   std::vector<std::string> sentence_errors;  // pre-parsed sentences rejected ("sentence 2: ...")
 };
 

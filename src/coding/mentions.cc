@@ -62,8 +62,14 @@ namespace {
 
 // True if token `t` continues a noun phrase after an agent word: a lower-case content word
 // that is not a verb form of the dictionaries nor a participle.
-bool IsVerbForm(const Sentence& s, const DictionarySet& dicts, uint32_t t) {
-  if (!s.tags.empty()) return s.tags[t].starts_with("VB") || s.tags[t] == "MD";
+// With `by_dictionary` (MentionOptions::verb_words_by_dictionary) the tags are not read: a
+// word of the verb dictionaries is a verb unless an article comes before it.
+bool IsVerbForm(const Sentence& s, const DictionarySet& dicts, uint32_t t, bool by_dictionary) {
+  if (by_dictionary) {
+    if (t > 0 && In(s.tokens[t - 1].key, {"the", "a", "an"})) return false;
+  } else if (!s.tags.empty()) {
+    return s.tags[t].starts_with("VB") || s.tags[t] == "MD";
+  }
   thread_local std::vector<PhraseIndex::Match> matches;
   dicts.verbs.forms_index().MatchAt([&](uint32_t i) -> const std::string& { return s.tokens[i].key; },
                                     static_cast<uint32_t>(s.tokens.size()), t, &matches);
@@ -324,7 +330,8 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
       if (In(tok.key, {",", "and", "or", "nor", "as", "well", "both", "the", "either", "neither"}) ||
           IsDeterminer(tok))
         continue;
-      if (tok.kind == TokenKind::kWord && !IsFunctionWord(tok.key) && !IsVerbForm(s, dicts, t) &&
+      if (tok.kind == TokenKind::kWord && !IsFunctionWord(tok.key) &&
+          !IsVerbForm(s, dicts, t, options.verb_words_by_dictionary) &&
           (s.tags.empty() || s.tags[t].starts_with("JJ") || s.tags[t].starts_with("NN")) && ++adjectives <= 3)
         continue;
       return false;

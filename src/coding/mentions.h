@@ -67,6 +67,10 @@ struct MentionOptions {
   // code, and "former" may stand between an actor and its agent. Empty: "former" is an
   // ordinary word. TABARI: "ELI".
   std::string former_agent_code;
+  // A word of the verb dictionaries is a verb whatever its POS tag (unless an article comes
+  // before it), so it cannot be a modifier between the members of a compound ("Danish shot
+  // and wounded Gondor" is no list). griot: the tag decides. TABARI: true (it has no tagger).
+  bool verb_words_by_dictionary = false;
 };
 
 // Finds actor mentions. `date` selects dated codes.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "conformance/tabari_validator.h"
 #include "dict/dictionary_set.h"
@@ -224,6 +225,57 @@ TEST(TabariSuiteTest, SharedDictionariesLoadCleanly) {
   EXPECT_EQ(d.verbs.time_shifts().size(), 12u);
   EXPECT_GT(d.verbs.block_count(), 250u);
   EXPECT_FALSE(d.verbs.synset("CURRENCY").empty());
+}
+
+// COMPLEX: in the .options file and in {OPTION:} records sets the coder's complexity filter.
+TEST(TabariSuiteTest, ComplexOptionSetsTheFilter) {
+  const std::string dir = ::testing::TempDir() + "/tabari_complex_option";
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& content) {
+    std::ofstream(dir + "/" + name) << content;
+    return dir + "/" + name;
+  };
+  TabariSuite suite;
+  suite.actor_files = {write("t.actors", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n")};
+  suite.agent_files = {write("t.agents", "SOLDIERS_ [~MIL]\n")};
+  suite.verb_files = {write("t.verbs", "ALLEGE [022]\nACKNOWLEDGE [023]\nAFFIRM [042]\nREBUKE [121]\n")};
+  suite.options = {"COMPLEX: VERBS[3] NOACTPRIOR EXPLAIN"};
+  std::vector<TabariRecord> after;
+  std::vector<std::string> problems;
+  suite.records = ParseTabariRecords(R"(
+950105  CX-01
+Gondor alleged and acknowledged that Rohan might affirm the deal today.
+/*\n{+++} */
+
+950105  CX-02
+Rebuked by Arnor on Monday, the army of the north is being pushed back.
+/*\n{+++} */
+
+950105  CX-Modify
+Switching the complexity filter to more verbs and no actor test.
+/*\n{ OPTION: COMPLEX: VERBS[5] EXPLAIN } */
+
+950105  CX-03
+Rebuked by Arnor on Monday, the army of the north is being pushed back.
+/*\n{+++} */
+
+950105  CX-04
+Gondor alleged and acknowledged that Rohan might affirm the deal today.
+/*\n{+++} */
+)",
+                                     "t.text", &after, &problems);
+  ASSERT_EQ(suite.records.size(), 5u);
+  TabariValidationOptions options;
+  options.tagger = false;
+  auto report = ValidateTabariSuite(suite, options);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_EQ(report->results.size(), 4u);
+  EXPECT_NE(report->results[0].note.find("complex: 3 verbs (VERBS[3])"), std::string::npos) << report->results[0].note;
+  EXPECT_NE(report->results[1].note.find("complex: no actor before the verb (NOACTPRIOR)"), std::string::npos)
+      << report->results[1].note;
+  EXPECT_EQ(report->results[2].note.find("complex"), std::string::npos) << report->results[2].note;
+  EXPECT_EQ(report->results[3].note.find("complex"), std::string::npos) << report->results[3].note;
+  for (const std::string& n : report->notes) EXPECT_EQ(n.find("COMPLEX"), std::string::npos) << n;
 }
 
 }  // namespace

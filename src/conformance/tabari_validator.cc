@@ -128,6 +128,10 @@ struct OptionState {
   bool prior = false, after = false;
   bool forward = false;  // FORWARD: a missing source is the first actor of the previous record
   CoderOptions::CodeBy code_by = CoderOptions::CodeBy::kClause;  // TABARI's default
+  // COMPLEX: VERBS[n] CONJ[n] NOACTPRIOR (CoderOptions::complex_*); off until a COMPLEX:
+  // command sets them.
+  int complex_verbs = 0, complex_conjunctions = 0;
+  bool complex_no_actor_prior = false;
   // Commands griot does not apply, by family ("COMPLEX", "CODE", "FORWARD", ...).
   std::map<std::string, std::string> not_applied;
 
@@ -186,6 +190,46 @@ struct OptionState {
       return;
     }
     if (command.starts_with("OUTPUT:") || command.starts_with("LABEL:")) return;
+    if (command.starts_with("COMPLEX:")) {
+      // "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN": each test named is on, the others off
+      // (EXPLAIN only adds TABARI's explanation to its output).
+      int verbs = 0, conjunctions = 0;
+      bool no_actor_prior = false, ok = true;
+      std::string_view rest = std::string_view(command).substr(8);
+      while (!rest.empty()) {
+        const size_t start = rest.find_first_not_of(" \t");
+        if (start == std::string_view::npos) break;
+        rest.remove_prefix(start);
+        size_t end = rest.find_first_of(" \t");
+        const size_t bracket = rest.find('[');
+        if (bracket != std::string_view::npos && (end == std::string_view::npos || bracket < end))
+          end = rest.find(']', bracket) == std::string_view::npos ? rest.size() : rest.find(']', bracket) + 1;
+        const std::string_view word = rest.substr(0, end);
+        rest.remove_prefix(end == std::string_view::npos ? rest.size() : end);
+        auto number = [&](std::string_view name, int* out) {
+          std::string_view w = word;
+          if (!w.starts_with(name)) return false;
+          w.remove_prefix(name.size());
+          w = TrimView(w);
+          if (w.size() < 3 || w.front() != '[' || w.back() != ']') return false;
+          const std::string_view digits = TrimView(w.substr(1, w.size() - 2));
+          const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), *out);
+          return ec == std::errc() && ptr == digits.data() + digits.size() && *out > 0;
+        };
+        if (word == "NOACTPRIOR") no_actor_prior = true;
+        else if (word == "EXPLAIN") continue;
+        else if (!number("VERBS", &verbs) && !number("CONJ", &conjunctions)) ok = false;
+      }
+      if (ok) {
+        complex_verbs = verbs;
+        complex_conjunctions = conjunctions;
+        complex_no_actor_prior = no_actor_prior;
+        not_applied.erase("COMPLEX");
+      } else {
+        not_applied["COMPLEX"] = Collapse(raw);
+      }
+      return;
+    }
     if (command.starts_with("COMMA:")) {
       // "COMMA: OFF" or "COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8"
       const std::string rest = after_colon(6);
@@ -363,8 +407,12 @@ Result<ValidationReport> ValidateTabariSuite(const TabariSuite& suite, const Tab
   tabari.statements_need_target = false;
   tabari.infer_agent_country = false;  // TABARI codes an agent alone as the agent
   tabari.subordinate_codes = true;
+  tabari.dominant_codes = true;
   tabari.source_first_in_clause = true;
   tabari.open_pattern_gaps = true;
+  tabari.targets_in_clause = true;
+  tabari.passive_needs_by = true;
+  tabari.pronouns_for_first_actor = true;
   tabari.compound_acts_on_itself = false;
   tabari.compound_pairs_take_paired_code = true;
   tabari.verbs_need_verb_tag = false;  // TABARI finds verbs from its dictionary alone
@@ -374,16 +422,23 @@ Result<ValidationReport> ValidateTabariSuite(const TabariSuite& suite, const Tab
   tabari.mentions.agent_to_whole_list = false;
   tabari.mentions.agent_extends_sector_codes = true;
   tabari.mentions.former_agent_code = "ELI";
-  // One coder per (roles filled in or not) x (DEFAULT: actors or not) x (SET: CODE ...); when
-  // DEFAULT: or FORWARD: fill a missing role, events without a dyad are kept.
-  std::vector<std::unique_ptr<Coder>> coders(12);
-  auto coder_for = [&](bool fill, bool defaults, CoderOptions::CodeBy code_by) -> const Coder& {
-    std::unique_ptr<Coder>& c = coders[(fill ? 6 : 0) + (defaults ? 3 : 0) + static_cast<size_t>(code_by)];
+  tabari.mentions.verb_words_by_dictionary = true;
+  // One coder per (roles filled in or not) x (DEFAULT: actors or not) x (SET: CODE ...) x
+  // (COMPLEX: tests); when DEFAULT: or FORWARD: fill a missing role, events without a dyad are
+  // kept.
+  std::map<std::tuple<bool, bool, int, int, int, bool, bool>, std::unique_ptr<Coder>> coders;
+  auto coder_for = [&](bool fill, bool defaults, const OptionState& st, bool forwarding) -> const Coder& {
+    std::unique_ptr<Coder>& c = coders[{fill, defaults, static_cast<int>(st.code_by), st.complex_verbs,
+                                        st.complex_conjunctions, st.complex_no_actor_prior, forwarding}];
     if (!c) {
       CoderOptions o = tabari;
       o.require_dyad = !fill;
       o.code_without_actors = defaults;
-      o.code_by = code_by;
+      o.code_by = st.code_by;
+      o.complex_verbs = st.complex_verbs;
+      o.complex_conjunctions = st.complex_conjunctions;
+      o.complex_no_actor_prior = st.complex_no_actor_prior;
+      o.complex_pronoun_forwarded = forwarding;
       c = std::make_unique<Coder>(*dicts, o);
     }
     return *c;
@@ -453,7 +508,7 @@ Result<ValidationReport> ValidateTabariSuite(const TabariSuite& suite, const Tab
       const bool defaults = !state.default_source.empty() || !state.default_target.empty();
       const std::string forward_code = state.forward ? forwarded : "";
       const DocumentResult coded =
-          coder_for(defaults || !forward_code.empty(), defaults, state.code_by).CodeDocument(doc);
+          coder_for(defaults || !forward_code.empty(), defaults, state, !forward_code.empty()).CodeDocument(doc);
       {
         // The next record's forwarded actor: this record's first actor, without its agents.
         forwarded.clear();
@@ -536,6 +591,10 @@ Result<ValidationReport> ValidateTabariSuite(const TabariSuite& suite, const Tab
         if (code == "###") outcome.discarded = true;
         if (code == "+++") outcome.complex = true;
         if (!code.empty()) special_why = (code == "###" ? "discarded: " : "complex: ") + why;
+      }
+      if (!coded.complex.empty() && !outcome.discarded && !outcome.complex) {
+        outcome.complex = true;
+        special_why = "complex: " + coded.complex;
       }
       if (coded.discarded_story && !outcome.discarded) {
         outcome.discarded = true;

@@ -4,8 +4,9 @@
 // Each record's text is coded from raw text (Coder::CodeDocument, which tags it with griot's
 // POS model unless TabariValidationOptions::tagger is off) with the suite's own dictionaries
 // only (no griot dictionaries, no gazetteer), on the record's date, with TABARI's reading of
-// the coder (CoderOptions: '?' codes only alone, the source the first actor of the clause,
-// pattern words at any distance in the clause, one coded verb per clause). An "_" in the text
+// the coder (CoderOptions: '?' codes only alone, a '!' code alone once coded, the source the
+// first actor of the clause, the target within the verb's clause, pronouns for the first
+// actor, pattern words at any distance in the clause, one coded verb per clause). An "_" in the text
 // joins words as in the dictionaries ("Dol_Amroth" reads "Dol Amroth"). Produced
 // events are written as TABARI writes them: actor codes, an agent named alone as "~MIL".
 //
@@ -16,10 +17,11 @@
 //             ("NASGUL [###]", "USSR [USR <911226] [###]"); a verb entry whose own code is
 //             "###" ("SOCCER [###]"); or, with SET: TIME SHIFT on, a <TIME> phrase coded
 //             "[###]". A discarded record produces no events.
-//   complex   an event carrying "+++", or with TIME SHIFT on a <TIME> phrase coded "[+++]".
-//             A complex record produces no events. TABARI's other complexity tests (too many
-//             verbs or conjunctions, no actor before the verb) are parser heuristics that
-//             griot does not reproduce.
+//   complex   an event carrying "+++", or with TIME SHIFT on a <TIME> phrase coded "[+++]",
+//             or a sentence the coder finds complex under the COMPLEX: command in force
+//             (VERBS[n]: n verbs or more; CONJ[n]: n conjunctions opening clauses or more;
+//             NOACTPRIOR: no actor before the first coded verb; CoderOptions::complex_*).
+//             A complex record produces no events.
 //
 // Scoring (a record passes if any expectation it lists holds; "alternatives" such as
 // DEBUG-11's {+++} or its events):
@@ -45,9 +47,12 @@
 //                default deletes internal and terminal clauses of 2 to 10 words), SET: TIME
 //                SHIFT (only for the discard / complex <TIME> phrases: dates are not scored),
 //                SET: YYYY (dates are read by their length anyway), SET: CODE BY CLAUSE (the
-//                default) / CODE BY SENTENCE / CODE ALL (CoderOptions::code_by)
+//                default) / CODE BY SENTENCE / CODE ALL (CoderOptions::code_by), COMPLEX:
+//                VERBS[n] CONJ[n] NOACTPRIOR (the tests named are on, the others off; EXPLAIN
+//                has no effect; while FORWARD: forwards an actor, a pronoun before the verb
+//                counts as an actor for NOACTPRIOR)
 //   no effect    OUTPUT:, LABEL:, SET: ... USAGE, SET: SKIP RECORDS, SET: DUP WARNING
-//   not applied  COMPLEX:, any other;
+//   not applied  any other (and a COMPLEX: command with an unknown test);
 //                records scored while one of these differs from the suite's .options file
 //                are listed in the report's notes.
 #pragma once

@@ -455,13 +455,18 @@ void VerbDictionary::AddTabariForms(std::string_view spec, uint32_t block, const
   }
   std::vector<std::string> keys;
   for (const MarkedWord& w : words) keys.push_back(FoldKey(w.raw));
-  // The first word is the verb; the words after it must follow it.
+  // The first word is the verb; the words after it follow it, other words between them where
+  // the dictionary wrote a blank ("DEATH TOLL RISEN"), none after "_" ("CALLED_ON").
+  uint64_t gaps = 0;
+  for (size_t k = 1; k < words.size() && k < 64; ++k)
+    if (words[k - 1].mark != '_') gaps |= uint64_t{1} << k;
   for (auto& [variant, kind] : TabariVerbVariants(keys[0], words[0].mark)) {
     VerbForm f;
     f.words = keys;
     f.words[0] = variant;
     f.kind = kind;
     f.block = block;
+    f.gaps = gaps;
     forms_.push_back(std::move(f));
   }
   // A stem ("RESTOR") matches any word beginning with it, beyond the endings above.
@@ -470,6 +475,7 @@ void VerbDictionary::AddTabariForms(std::string_view spec, uint32_t block, const
     f.words = keys;
     f.block = block;
     f.stem = true;
+    f.gaps = gaps;
     forms_.push_back(std::move(f));
   }
   // Irregular forms, matched as written: "{BROKE_ BROKEN_ BROKEN_DOWN_}".
@@ -867,12 +873,42 @@ void VerbDictionary::Finalize() {
         auto it = synset_raw_.find(name);
         if (it == synset_raw_.end() || depth > 8 || !tabari_synset_.count(name)) return;
         for (const std::string& m : it->second) {
-          if (m.find('&') != std::string::npos) {
-            if (m.front() == '&' && m.find_first_of(" _\t") == std::string::npos) flexible(SynsetName(m), depth + 1, out);
+          if (m.find('&') == std::string::npos) {
+            FlexiblePhrase f;
+            if (TabariNounFlexible(m, &f.words, &f.flags)) out->push_back(std::move(f));
             continue;
           }
-          FlexiblePhrase f;
-          if (TabariNounFlexible(m, &f.words, &f.flags)) out->push_back(std::move(f));
+          if (m.front() == '&' && m.find_first_of(" _\t") == std::string::npos) {
+            flexible(SynsetName(m), depth + 1, out);
+            continue;
+          }
+          // A nested synset as one word of a member ("+&TIETYPES ASSURANCES"): each of its plain
+          // members in its place, the member's blanks and "_" kept ("cultural internal
+          // assurances" matches).
+          std::vector<std::string> texts = {""};
+          size_t i = 0;
+          while (i < m.size() && texts.size() < kMaxMembers) {
+            if (m[i] != '&') {
+              for (std::string& t : texts) t += m[i];
+              ++i;
+              continue;
+            }
+            size_t j = i + 1;
+            while (j < m.size() && m[j] != '_' && m[j] != ' ' && m[j] != '\t') ++j;
+            auto nested = synset_raw_.find(SynsetName(std::string_view(m).substr(i, j - i)));
+            std::vector<std::string> next;
+            if (nested != synset_raw_.end())
+              for (const std::string& t : texts)
+                for (const std::string& alternative : nested->second)
+                  if (alternative.find('&') == std::string::npos && next.size() < kMaxMembers)
+                    next.push_back(t + std::string(TrimView(alternative)));
+            texts = std::move(next);
+            i = j;
+          }
+          for (const std::string& t : texts) {
+            FlexiblePhrase f;
+            if (TabariNounFlexible(t, &f.words, &f.flags)) out->push_back(std::move(f));
+          }
         }
       };
   for (const auto& [name, raw] : synset_raw_) {
@@ -948,12 +984,14 @@ void VerbDictionary::Finalize() {
   forms_ = std::move(unique);
   forms_index_ = PhraseIndex();
   for (uint32_t i = 0; i < forms_.size(); ++i) {
-    if (!forms_[i].stem) {
+    if (!forms_[i].stem && forms_[i].gaps == 0) {
       forms_index_.Add(forms_[i].words, i);
       continue;
     }
     std::vector<uint8_t> flags(forms_[i].words.size(), 0);
-    flags[forms_[i].verb_word] = PhraseIndex::kStem;
+    if (forms_[i].stem) flags[forms_[i].verb_word] = PhraseIndex::kStem;
+    for (size_t k = 1; k < flags.size() && k < 64; ++k)
+      if ((forms_[i].gaps >> k) & 1) flags[k] |= PhraseIndex::kGap;
     forms_index_.AddFlexible(forms_[i].words, flags, i);
   }
   forms_index_.Finalize();

@@ -76,6 +76,9 @@ struct VerbForm {
   // TABARI: words[verb_word] is a stem matching any token that begins with it (the form's
   // kind is then read from the token's ending).
   bool stem = false;
+  // TABARI: bit k set when other words may come before words[k] (the dictionary wrote a blank
+  // before it: "DEATH TOLL RISEN" matches "death toll has risen").
+  uint64_t gaps = 0;
 };
 
 struct VerbBlock {

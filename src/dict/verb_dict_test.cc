@@ -98,6 +98,35 @@ TEST(VerbDictTest, TabariSynsetsNestedAndStemmed) {
   EXPECT_EQ(d.pattern_count(), 1u);
 }
 
+TEST(VerbDictTest, TabariBlanksLetWordsBetween) {
+  VerbDictionary d;
+  std::vector<DictIssue> issues;
+  d.Load("<SYNSETS>\n&TIETYPES\n+CULTURAL\n&OPEN\n+&TIETYPES ASSURANCES\n&CLOSED\n+&TIETYPES_MEMOS\n</SYNSETS>\n"
+         "DEATH TOLL RISEN  [223]\nCALLED_ON  [094]\n",
+         "t.verbs", &issues);
+  d.Finalize();
+  EXPECT_TRUE(issues.empty()) << issues[0].ToString();
+  // A multi-word verb: words may come where the dictionary wrote a blank, not after "_".
+  std::vector<PhraseIndex::Match> m;
+  auto match = [&](std::vector<std::string> words) {
+    d.forms_index().MatchAt([&](uint32_t k) -> const std::string& { return words[k]; },
+                            static_cast<uint32_t>(words.size()), 0, &m);
+    return m.empty() ? 0u : m.front().length;
+  };
+  EXPECT_EQ(match({"death", "toll", "has", "risen"}), 4u);
+  EXPECT_EQ(match({"called", "on"}), 2u);
+  EXPECT_EQ(match({"called", "upon", "on"}), 0u);
+  // A nested synset followed by a blank: its members with the gap ("cultural internal
+  // assurances"); followed by "_", none.
+  auto gap_member = [&](const std::string& synset, const std::vector<std::string>& words) {
+    for (const FlexiblePhrase& f : d.synset_flexible(synset))
+      if (f.words == words && f.flags.size() == words.size() && (f.flags[1] & PhraseIndex::kGap)) return true;
+    return false;
+  };
+  EXPECT_TRUE(gap_member("OPEN", {"cultural", "assurances"}));
+  EXPECT_FALSE(gap_member("CLOSED", {"cultural", "memos"}));
+}
+
 TEST(VerbDictTest, TabariTimeSection) {
   VerbDictionary d;
   std::vector<DictIssue> issues;
