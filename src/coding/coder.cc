@@ -105,13 +105,9 @@ class SentenceCoder {
   SentenceCoder(const DictionarySet& dicts, const CoderOptions& options, const Document& doc,
                 const Sentence& s, std::vector<ActorMention> mentions,
                 const std::unordered_set<std::string>& doc_countries,
-                const std::vector<std::vector<PatternWordFilter>>& pattern_filters,
-                const std::vector<uint64_t>& pattern_words,
-                const std::vector<std::pair<uint32_t, uint32_t>>& pattern_groups, std::vector<Event>* out,
-                std::string* complex)
+                const PatternTables& patterns, std::vector<Event>* out, std::string* complex)
       : dicts_(dicts), options_(options), doc_(doc), s_(s), mentions_(std::move(mentions)),
-        pattern_filters_(pattern_filters), pattern_words_(pattern_words), pattern_groups_(pattern_groups),
-        out_(out), complex_(complex) {
+        patterns_(patterns), out_(out), complex_(complex) {
     places_ = FindPlaces(s_, dicts_, doc_countries, &mentions_);
     if (doc_.date) dates_ = FindDates(s_, *doc_.date);
     covered_.assign(s_.tokens.size(), -1);
@@ -125,12 +121,13 @@ class SentenceCoder {
   }
 
   void Run() {
-    sentence_keys_.clear();
+    token_hashes_.clear();
     for (const Token& t : s_.tokens) {
       const uint64_t h = HashKey(t.key);
-      sentence_keys_.push_back(h);
+      token_hashes_.push_back(h);
       sentence_signature_ |= WordSignature(h);
     }
+    sentence_keys_.assign(token_hashes_.begin(), token_hashes_.end());
     std::sort(sentence_keys_.begin(), sentence_keys_.end());
     IndexTree();
     if (!s_.tree) GroupCoordinatedMentions(s_, &mentions_);
@@ -528,11 +525,11 @@ class SentenceCoder {
     if ((f.signature & ~sentence_signature_) != 0) return false;
     auto present = [&](uint64_t h) { return std::binary_search(sentence_keys_.begin(), sentence_keys_.end(), h); };
     for (uint32_t w = f.first_word; w < f.first_word + f.words; ++w)
-      if (!present(pattern_words_[w])) return false;
+      if (!present(patterns_.words[w])) return false;
     for (uint32_t g = f.first_group; g < f.first_group + f.groups; ++g) {
-      const auto [first, count] = pattern_groups_[g];
+      const auto [first, count] = patterns_.groups[g];
       bool any = false;
-      for (uint32_t w = first; w < first + count && !any; ++w) any = present(pattern_words_[w]);
+      for (uint32_t w = first; w < first + count && !any; ++w) any = present(patterns_.words[w]);
       if (!any) return false;
     }
     return true;
@@ -580,7 +577,15 @@ class SentenceCoder {
       }
       return 0;
     }
-    for (const auto& words : dicts_.verbs.synset(el.key)) {
+    // The element's synset with its members' first-word hashes (PatternTables); an element
+    // not among the patterns indexed is matched member by member.
+    const auto found = patterns_.synset_of.find(&el);
+    const PatternTables::Synset* syn = found != patterns_.synset_of.end() ? &patterns_.synsets[found->second] : nullptr;
+    const std::vector<std::vector<std::string>>& members = syn ? *syn->members : dicts_.verbs.synset(el.key);
+    for (size_t mi = 0; mi < members.size(); ++mi) {
+      // A member whose first word is not this token's cannot match here.
+      if (syn && syn->first[mi] != 0 && syn->first[mi] != token_hashes_[t]) continue;
+      const std::vector<std::string>& words = members[mi];
       if (t + words.size() > end) continue;
       bool ok = true;
       uint32_t u = t;
@@ -589,7 +594,7 @@ class SentenceCoder {
       for (size_t k = 0; k < words.size() && ok; ++k) {
         if (u >= end) {
           ok = false;
-        } else if (roles && (words[k] == "$" || words[k] == "+")) {
+        } else if (roles && words[k].size() == 1 && (words[k][0] == '$' || words[k][0] == '+')) {
           const int c = covered_[u];
           ok = c >= 0 && mentions_[static_cast<size_t>(c)].first == u &&
                !mentions_[static_cast<size_t>(c)].code.empty();
@@ -803,7 +808,7 @@ class SentenceCoder {
     // 1. The most specific pattern that matches.
     Roles roles;
     const VerbPattern* pattern = nullptr;
-    const std::vector<PatternWordFilter>& filters = pattern_filters_[form.block];
+    const std::vector<PatternWordFilter>& filters = patterns_.filters[form.block];
     for (size_t pi = 0; pi < block.patterns.size(); ++pi) {
       const VerbPattern& p = block.patterns[pi];
       // Cheap filter: every literal word of the pattern must occur in the sentence.
@@ -1102,9 +1107,8 @@ class SentenceCoder {
   // SentenceCoder lives for one sentence, and only one at a time runs in a thread).
   static inline thread_local std::vector<uint64_t> sentence_keys_;
   uint64_t sentence_signature_ = 0;
-  const std::vector<std::vector<PatternWordFilter>>& pattern_filters_;
-  const std::vector<uint64_t>& pattern_words_;
-  const std::vector<std::pair<uint32_t, uint32_t>>& pattern_groups_;
+  static inline thread_local std::vector<uint64_t> token_hashes_;  // HashKey per token, in order
+  const PatternTables& patterns_;
   std::vector<Event>* out_;
   std::string* complex_;  // DocumentResult::complex
 };
@@ -1116,22 +1120,25 @@ uint64_t WordSignature(uint64_t key_hash) { return uint64_t{1} << (key_hash >> 5
 Coder::Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options)
     : dicts_(std::move(dicts)), options_(options) {
   const VerbDictionary& verbs = dicts_->verbs;
-  pattern_filters_.resize(verbs.block_count());
+  std::vector<uint64_t>& words = patterns_.words;
+  std::vector<std::pair<uint32_t, uint32_t>>& groups = patterns_.groups;
+  std::unordered_map<std::string, uint32_t> synset_ids;
+  patterns_.filters.resize(verbs.block_count());
   for (size_t b = 0; b < verbs.block_count(); ++b) {
     for (const VerbPattern& p : verbs.block(b).patterns) {
       // Words written as one key but split by the tokenizer ("ANTI-"), and stems, are not
       // single token keys: the matcher alone decides them.
       PatternWordFilter f;
-      f.first_word = static_cast<uint32_t>(pattern_words_.size());
+      f.first_word = static_cast<uint32_t>(words.size());
       for (const auto* side : {&p.pre, &p.post})
         for (const PatternElement& el : *side)
           if (el.kind == PatternToken::kWord && !el.stem && !SplitByTokenizer(el.key)) {
             const uint64_t h = HashKey(el.key);
             f.signature |= WordSignature(h);
-            pattern_words_.push_back(h);
+            words.push_back(h);
           }
-      f.words = static_cast<uint32_t>(pattern_words_.size()) - f.first_word;
-      f.first_group = static_cast<uint32_t>(pattern_groups_.size());
+      f.words = static_cast<uint32_t>(words.size()) - f.first_word;
+      f.first_group = static_cast<uint32_t>(groups.size());
       for (const auto* side : {&p.pre, &p.post})
         for (const PatternElement& el : *side) {
           if (el.kind != PatternToken::kSynset || !verbs.synset_flexible(el.key).empty()) continue;
@@ -1146,11 +1153,25 @@ Coder::Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options)
           if (opens_with_actor) continue;
           std::sort(firsts.begin(), firsts.end());
           firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
-          pattern_groups_.emplace_back(static_cast<uint32_t>(pattern_words_.size()), static_cast<uint32_t>(firsts.size()));
-          pattern_words_.insert(pattern_words_.end(), firsts.begin(), firsts.end());
+          groups.emplace_back(static_cast<uint32_t>(words.size()), static_cast<uint32_t>(firsts.size()));
+          words.insert(words.end(), firsts.begin(), firsts.end());
         }
-      f.groups = static_cast<uint32_t>(pattern_groups_.size()) - f.first_group;
-      pattern_filters_[b].push_back(f);
+      f.groups = static_cast<uint32_t>(groups.size()) - f.first_group;
+      patterns_.filters[b].push_back(f);
+      for (const auto* side : {&p.pre, &p.post})
+        for (const PatternElement& el : *side) {
+          if (el.kind != PatternToken::kSynset) continue;
+          auto [it, added] = synset_ids.emplace(el.key, static_cast<uint32_t>(patterns_.synsets.size()));
+          if (added) {
+            PatternTables::Synset& syn = patterns_.synsets.emplace_back();
+            syn.members = &verbs.synset(el.key);
+            for (const std::vector<std::string>& member : *syn.members) {
+              const bool any = member.empty() || member.front() == "$" || member.front() == "+";
+              syn.first.push_back(any ? 0 : HashKey(member.front()));
+            }
+          }
+          patterns_.synset_of.emplace(&el, it->second);
+        }
     }
   }
 }
@@ -1292,8 +1313,8 @@ DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sente
         CodePetrarch1Sentence(*dicts_, options_, doc, sentences[i], &result.events))
       continue;
     const size_t first_event = result.events.size();
-    SentenceCoder sc(*dicts_, options_, doc, sentences[i], std::move(mentions[i]), countries, pattern_filters_,
-                     pattern_words_, pattern_groups_, &result.events, &result.complex);
+    SentenceCoder sc(*dicts_, options_, doc, sentences[i], std::move(mentions[i]), countries, patterns_,
+                     &result.events, &result.complex);
     sc.Run();
     DropSubsumedEvents(&result.events, first_event);
   }

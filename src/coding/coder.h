@@ -139,6 +139,23 @@ struct PatternWordFilter {
   uint32_t groups = 0;
 };
 
+// What the coder derives from the verb dictionary once, for matching patterns fast.
+struct PatternTables {
+  // Per verb block, per pattern: the literal words' filter.
+  std::vector<std::vector<PatternWordFilter>> filters;
+  std::vector<uint64_t> words;  // the HashKey of each filter's words, in runs
+  std::vector<std::pair<uint32_t, uint32_t>> groups;  // (first, count) in `words`
+  // The synset of each synset element of a pattern, with the HashKey of each member's first
+  // word (0 for a member opening with an actor token, or empty: always tried), so that a
+  // synset is matched at a token by comparing hashes before words, in member order.
+  struct Synset {
+    const std::vector<std::vector<std::string>>* members = nullptr;
+    std::vector<uint64_t> first;
+  };
+  std::vector<Synset> synsets;
+  std::unordered_map<const PatternElement*, uint32_t> synset_of;
+};
+
 class Coder {
  public:
   Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options = {});
@@ -154,10 +171,7 @@ class Coder {
  private:
   std::shared_ptr<const DictionarySet> dicts_;
   CoderOptions options_;
-  // Per verb block, per pattern: the literal words' filter (PatternWordFilter).
-  std::vector<std::vector<PatternWordFilter>> pattern_filters_;
-  std::vector<uint64_t> pattern_words_;  // the HashKey of each filter's words, in runs
-  std::vector<std::pair<uint32_t, uint32_t>> pattern_groups_;  // (first, count) in pattern_words_
+  PatternTables patterns_;
 };
 
 // Removes from events[first, end) the events that repeat another event of the same sentence
