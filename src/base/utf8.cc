@@ -90,11 +90,15 @@ std::string FoldKey(std::string_view word) {
     }
   }
   std::string out;
-  out.reserve(word.size());
   if (ascii) {
-    for (unsigned char c : word) out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    out.resize(word.size());
+    for (size_t k = 0; k < word.size(); ++k) {
+      const unsigned char c = static_cast<unsigned char>(word[k]);
+      out[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
     return out;
   }
+  out.reserve(word.size());
   // utf8proc does the Unicode work (decomposition, case folding, mark stripping): it is the
   // maintained implementation of exactly these tables.
   std::string mapped;
