@@ -99,6 +99,7 @@ std::string FoldKey(std::string_view word) {
     }
     return out;
   }
+  out.reserve(word.size());
   // utf8proc does the Unicode work (decomposition, case folding, mark stripping): it is the
   // maintained implementation of exactly these tables.
   std::string mapped;

@@ -64,9 +64,12 @@
 #include <cctype>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "coding/mentions.h"
@@ -91,37 +94,87 @@ constexpr size_t kMaxItems = 20000;
 
 enum class Kind : uint8_t { kOpen, kClose, kWord };
 
+// The strings one sentence's token list refers to (upper-case words, rewritten labels, NE
+// codes), kept until the sentence is coded. Items hold views, so the list's many copies,
+// insertions and deletions move plain values instead of strings. Hand-written: a bump
+// allocator of a few lines, where std::pmr would still leave Item holding strings.
+class StringArena {
+ public:
+  std::string_view Store(std::string_view s) { return Join(s, {}); }
+  // Room for n bytes, to be written by the caller.
+  char* Allocate(size_t n) {
+    if (n > left_) {
+      const size_t size = std::max(kBlock, n);
+      blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+      next_ = blocks_.back().get();
+      left_ = size;
+    }
+    char* out = next_;
+    next_ += n;
+    left_ -= n;
+    return out;
+  }
+  // a + b, stored. Either may be a view into the arena: blocks never move.
+  std::string_view Join(std::string_view a, std::string_view b) {
+    const size_t n = a.size() + b.size();
+    if (n == 0) return {};
+    char* out = Allocate(n);
+    if (!a.empty()) std::memcpy(out, a.data(), a.size());
+    if (!b.empty()) std::memcpy(out + a.size(), b.data(), b.size());
+    return {out, n};
+  }
+
+ private:
+  static constexpr size_t kBlock = 4096;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  size_t left_ = 0;
+};
+
 struct Item {
   Kind kind = Kind::kWord;
-  std::string label;  // kOpen/kClose: the phrase label ("NP", "NE", "VP3", ","); kWord: the word, upper case
-  std::string_view key;  // kWord: its matching key (the Sentence's token key, which outlives the list)
-  std::string code;   // kOpen "NE": the phrase's code, "---" until one is found
-  int token = -1;     // kWord: index in Sentence::tokens
+  // kOpen/kClose: the phrase label ("NP", "NE", "VP3", ","); kWord: the word, upper case.
+  // Views into literals, the dictionaries, or the sentence's StringArena.
+  std::string_view label;
+  std::string_view key;   // kWord: its matching key (the Sentence's token key, which outlives the list)
+  std::string_view code;  // kOpen "NE": the phrase's code, "---" until one is found
+  int token = -1;         // kWord: index in Sentence::tokens
 };
 using Items = std::vector<Item>;
 
-Item OpenItem(std::string label) {
+Item OpenItem(std::string_view label) {
   Item it;
   it.kind = Kind::kOpen;
-  it.label = std::move(label);
-  if (it.label == "NE") it.code = std::string(kNull);
+  it.label = label;
+  if (it.label == "NE") it.code = kNull;
   return it;
 }
 
-Item CloseItem(std::string label) {
+Item CloseItem(std::string_view label) {
   Item it;
   it.kind = Kind::kClose;
-  it.label = std::move(label);
+  it.label = label;
   return it;
 }
 
-bool OpenIs(const Item& it, std::string_view label) { return it.kind == Kind::kOpen && it.label == label; }
-bool OpenStarts(const Item& it, std::string_view prefix) {
-  return it.kind == Kind::kOpen && it.label.starts_with(prefix);
+// Labels are a few letters: compared in line, byte by byte, rather than by a library call.
+inline bool LabelStarts(std::string_view label, std::string_view prefix) {
+  if (label.size() < prefix.size()) return false;
+  for (size_t k = 0; k < prefix.size(); ++k)
+    if (label[k] != prefix[k]) return false;
+  return true;
 }
-bool CloseIs(const Item& it, std::string_view label) { return it.kind == Kind::kClose && it.label == label; }
+inline bool LabelIs(std::string_view label, std::string_view other) {
+  return label.size() == other.size() && LabelStarts(label, other);
+}
+
+bool OpenIs(const Item& it, std::string_view label) { return it.kind == Kind::kOpen && LabelIs(it.label, label); }
+bool OpenStarts(const Item& it, std::string_view prefix) {
+  return it.kind == Kind::kOpen && LabelStarts(it.label, prefix);
+}
+bool CloseIs(const Item& it, std::string_view label) { return it.kind == Kind::kClose && LabelIs(it.label, label); }
 bool CloseStarts(const Item& it, std::string_view prefix) {
-  return it.kind == Kind::kClose && it.label.starts_with(prefix);
+  return it.kind == Kind::kClose && LabelStarts(it.label, prefix);
 }
 bool IsWord(const Item& it) { return it.kind == Kind::kWord; }
 
@@ -138,7 +191,8 @@ void Append(const Items& from, size_t first, size_t last, Phrase* to) {  // [fir
 bool MatchBrackets(const Items& items, std::vector<int>* match, std::vector<int>* parent) {
   match->assign(items.size(), -1);
   parent->assign(items.size(), -1);
-  std::vector<int> open;
+  thread_local std::vector<int> open;
+  open.clear();
   for (size_t k = 0; k < items.size(); ++k) {
     (*parent)[k] = open.empty() ? -1 : open.back();
     if (items[k].kind == Kind::kOpen) {
@@ -154,31 +208,60 @@ bool MatchBrackets(const Items& items, std::vector<int>* match, std::vector<int>
   return open.empty();
 }
 
-std::string UpperAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
+// Whether the openings and closings of `items` balance (what MatchBrackets checks).
+bool Balanced(const Items& items) {
+  size_t depth = 0;
+  for (const Item& it : items) {
+    if (it.kind == Kind::kOpen) {
+      ++depth;
+    } else if (it.kind == Kind::kClose) {
+      if (depth == 0) return false;
+      --depth;
+    }
+  }
+  return depth == 0;
+}
+
+bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
+char UpperAscii(char c) { return IsLowerAscii(c) ? static_cast<char>(c - 'a' + 'A') : c; }
+
+// `s` in upper case (ASCII letters, as std::toupper in the "C" locale): `s` itself when it
+// has no lower-case letter, else a copy in the arena.
+std::string_view UpperAscii(std::string_view s, StringArena* arena) {
+  if (std::none_of(s.begin(), s.end(), IsLowerAscii)) return s;
+  char* out = arena->Allocate(s.size());
+  for (size_t k = 0; k < s.size(); ++k) out[k] = UpperAscii(s[k]);
+  return {out, s.size()};
 }
 
 // The word as the token list spells it: upper case, brackets as -LRB-/-RRB-, "~" (which marks
-// closings in PETRARCH's own list) spelled out.
-std::string ListWord(const Sentence& s, const Token& t) {
+// closings in PETRARCH's own list) spelled out. A view into the sentence when the word is
+// already spelled so, else into the arena.
+std::string_view ListWord(const Sentence& s, const Token& t, StringArena* arena) {
   if (t.begin > t.end || t.end > s.text.size()) return "";
   const std::string_view w = s.text.substr(t.begin, t.end - t.begin);
   if (w == "(") return "-LRB-";
   if (w == ")") return "-RRB-";
-  std::string out;
-  out.reserve(w.size());
+  const size_t tildes = static_cast<size_t>(std::count(w.begin(), w.end(), '~'));
+  if (tildes == 0) return UpperAscii(w, arena);
+  constexpr std::string_view kTilde = "-TILDA-";
+  const size_t n = w.size() + tildes * (kTilde.size() - 1);
+  char* out = arena->Allocate(n);
+  size_t o = 0;
   for (const char c : w) {
-    if (c == '~') out += "-TILDA-";
-    else out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    if (c == '~') {
+      std::memcpy(out + o, kTilde.data(), kTilde.size());
+      o += kTilde.size();
+    } else {
+      out[o++] = UpperAscii(c);
+    }
   }
-  return out;
+  return {out, n};
 }
 
 // The parse as a token list. False if the tree is malformed (a child stored before its
 // parent, a word outside the sentence).
-bool FlattenParse(const Sentence& s, Items* out) {
+bool FlattenParse(const Sentence& s, StringArena* arena, Items* out) {
   const auto& nodes = s.tree->nodes;
   if (nodes.empty()) return false;
   // An opening and a closing per node, and a word per token.
@@ -193,7 +276,7 @@ bool FlattenParse(const Sentence& s, Items* out) {
   auto open = [&](size_t id) -> bool {
     if (++opened > nodes.size()) return false;
     const ParseNode& n = nodes[id];
-    std::string label = UpperAscii(n.label);
+    const std::string_view label = UpperAscii(n.label, arena);
     out->push_back(OpenItem(label));
     if (!n.preterminal) {
       stack.push_back({id, 0, out->size() - 1});
@@ -201,12 +284,12 @@ bool FlattenParse(const Sentence& s, Items* out) {
     }
     if (n.first_token >= s.tokens.size()) return false;
     Item w;
-    w.label = ListWord(s, s.tokens[n.first_token]);
+    w.label = ListWord(s, s.tokens[n.first_token], arena);
     w.key = s.tokens[n.first_token].key;
     w.token = static_cast<int>(n.first_token);
     if (w.label.empty()) return false;
     out->push_back(std::move(w));
-    out->push_back(CloseItem(std::move(label)));
+    out->push_back(CloseItem(label));
     return true;
   };
   if (!open(0)) return false;
@@ -231,7 +314,7 @@ bool FlattenParse(const Sentence& s, Items* out) {
 // ---------------------------------------------------------------------------------------
 // 2. Compounds.
 
-void MarkCompounds(Items* items) {
+void MarkCompounds(Items* items, StringArena* arena) {
   std::vector<int> match, parent;
   if (!MatchBrackets(*items, &match, &parent)) return;
   for (size_t k = 0; k < items->size(); ++k) {
@@ -244,17 +327,17 @@ void MarkCompounds(Items* items) {
     for (size_t j = first; j <= last; ++j) {
       const Item& it = (*items)[j];
       if (it.kind != Kind::kOpen) continue;
-      clause |= it.label.starts_with("VP") || it.label.starts_with("S");
-      conjunctions += it.label.starts_with("CC") ? 1 : 0;
-      nouns += it.label.starts_with("N") ? 1 : 0;
+      clause |= LabelStarts(it.label, "VP") || LabelStarts(it.label, "S");
+      conjunctions += LabelStarts(it.label, "CC") ? 1 : 0;
+      nouns += LabelStarts(it.label, "N") ? 1 : 0;
     }
     Item& enclosing = (*items)[first];
     if (clause) {
-      (*items)[k].label = "CCP" + (*items)[k].label.substr(2);  // clauses, not a compound
+      (*items)[k].label = arena->Join("CCP", (*items)[k].label.substr(2));  // clauses, not a compound
     } else if (conjunctions > 1) {
       continue;  // several conjunctions: neither a compound nor a clause coordination
     } else if (enclosing.label.starts_with("NP") && nouns >= 3) {
-      enclosing.label.replace(0, 2, "NEC");
+      enclosing.label = arena->Join("NEC", enclosing.label.substr(2));
     }
   }
 }
@@ -289,10 +372,13 @@ bool MakeNamedEntity(const Phrase& phrase, EmitFn&& emit) {
 
 class ParseListBuilder {
  public:
-  explicit ParseListBuilder(Items tree) : in_(std::move(tree)) {}
+  // Rewrites `tree` (which it changes) into `out`.
+  ParseListBuilder(Items* tree, StringArena* arena, Items* out) : in_(*tree), arena_(arena), out_(*out) {
+    out_.clear();
+  }
 
   // The rewritten list; false if the structure is malformed.
-  bool Build(Items* out) {
+  bool Build() {
     if (!Reindex()) return false;
     out_.reserve(in_.size() + in_.size() / 4);
     size_t i = 0;
@@ -304,7 +390,7 @@ class ParseListBuilder {
       } else if (OpenIs(it, "NEC")) {
         ok = Compound(&i);
       } else if (OpenIs(it, "VP")) {
-        ok = Emit(OpenItem(fmt::format("VP{}", ++vp_count_)));
+        ok = Emit(OpenItem(Numbered("VP", ++vp_count_)));
         ++i;
       } else {
         ok = Emit(it);
@@ -312,13 +398,18 @@ class ParseListBuilder {
       }
       if (!ok) return false;
     }
-    if (!open_.empty()) return false;
-    *out = std::move(out_);
-    return true;
+    return open_.empty();
   }
 
  private:
   bool Reindex() { return MatchBrackets(in_, &match_, &parent_); }
+  // "VP3": a label with its number, in the arena.
+  std::string_view Numbered(std::string_view label, int n) {
+    char digits[16];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
+    (void)ec;  // an int always fits
+    return arena_->Join(label, std::string_view(digits, static_cast<size_t>(end - digits)));
+  }
   size_t End(size_t open) const { return static_cast<size_t>(match_[open]); }
 
   // Appends to the output; a closing takes the label of the phrase it closes.
@@ -379,7 +470,7 @@ class ParseListBuilder {
     }
     if (!whole) {
       ++*i;
-      return Emit(OpenItem(fmt::format("NP{}", ++np_count_)));
+      return Emit(OpenItem(Numbered("NP", ++np_count_)));
     }
     *i = end + 1;
     // A malformed phrase fails the whole list, so what was emitted before does not matter.
@@ -447,7 +538,7 @@ class ParseListBuilder {
   // A compound at *i: one NE per NP or bare noun element.
   bool Compound(size_t* i) {
     const size_t nec = *i, end = End(nec);
-    if (!Emit(OpenItem(fmt::format("NEC{}", ++nec_count_)))) return false;
+    if (!Emit(OpenItem(Numbered("NEC", ++nec_count_)))) return false;
     Phrase adjectives;
     for (size_t k = nec + 1; k < end; ++k) {
       if (OpenStarts(in_[k], "NP") || OpenStarts(in_[k], "NN")) break;
@@ -476,16 +567,17 @@ class ParseListBuilder {
     return Emit(CloseItem(""));
   }
 
-  Items in_;
+  Items& in_;
+  StringArena* arena_;
   std::vector<int> match_, parent_;
-  Items out_;
-  std::vector<std::string> open_;  // labels of the phrases open in out_
+  Items& out_;
+  std::vector<std::string_view> open_;  // labels of the phrases open in out_
   int np_count_ = 0, nec_count_ = 0, vp_count_ = 0;
 };
 
 // A root NP flattened into one NE that holds a compound: a dateline, not a sentence.
 bool IsDateline(const Items& pl) {
-  std::vector<const std::string*> opens;
+  std::vector<const std::string_view*> opens;
   for (const Item& it : pl) {
     if (it.kind != Kind::kOpen) continue;
     opens.push_back(&it.label);
@@ -532,12 +624,12 @@ int LastComma(const Items& pl) {
 
 // Deletes every complete phrase inside [lo, hi). Phrases that only start or end inside stay.
 void DeletePhrases(Items* pl, size_t lo, size_t hi) {
-  std::vector<std::string> closings;
+  std::vector<std::string_view> closings;
   for (size_t k = std::min(hi, pl->size()); k-- > lo;) {
     const Item& it = (*pl)[k];
     if (it.kind == Kind::kClose) {
       closings.push_back(it.label);
-    } else if (it.kind == Kind::kOpen && !closings.empty() && it.label == closings.back()) {
+    } else if (it.kind == Kind::kOpen && !closings.empty() && LabelIs(it.label, closings.back())) {
       size_t j = k + 1;
       while (j < pl->size() && !CloseIs((*pl)[j], it.label)) ++j;
       if (j >= pl->size()) return;
@@ -583,8 +675,7 @@ bool DeleteCommaClauses(Items* pl, const CoderOptions& o) {
   const int end = FindEnd(*pl);
   if (last >= 0 && end > last && CountWords(*pl, static_cast<size_t>(last) + 1, static_cast<size_t>(end)) == 0)
     EraseComma(pl, static_cast<size_t>(last));
-  std::vector<int> match, parent;
-  return MatchBrackets(*pl, &match, &parent);
+  return Balanced(*pl);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -592,7 +683,7 @@ bool DeleteCommaClauses(Items* pl, const CoderOptions& o) {
 
 // The code of an actor entry on `date`: a single undated code; else the first dated code
 // covering the date, in file order; else the last undated code; else "---".
-std::string ActorCodeOn(const ActorEntry& e, const std::optional<Date>& date) {
+std::string_view ActorCodeOn(const ActorEntry& e, const std::optional<Date>& date) {
   auto dated = [](const DatedCode& c) { return c.from.has_value() || c.to.has_value(); };
   if (e.codes.size() == 1 && !dated(e.codes[0])) return e.codes[0].code;
   if (date)
@@ -600,19 +691,19 @@ std::string ActorCodeOn(const ActorEntry& e, const std::optional<Date>& date) {
       if (dated(c) && c.Covers(*date)) return c.code;
   for (auto it = e.codes.rbegin(); it != e.codes.rend(); ++it)
     if (!dated(*it)) return it->code;
-  return std::string(kNull);
+  return kNull;
 }
 
 // The code of one NE's phrase (its items between the NE's opening and closing); empty if
-// neither an actor nor an agent is named.
-std::string PhraseCode(const std::vector<const Item*>& phrase, const DictionarySet& dicts,
-                       const std::optional<Date>& date) {
+// neither an actor nor an agent is named. A view into the dictionaries or the arena.
+std::string_view PhraseCode(const std::vector<const Item*>& phrase, const DictionarySet& dicts,
+                            const std::optional<Date>& date, StringArena* arena) {
   const uint32_t n = static_cast<uint32_t>(phrase.size());
   // Markup matches nothing.
   auto key_at = [&](uint32_t k) { return IsWord(*phrase[k]) ? phrase[k]->key : std::string_view(); };
   thread_local std::vector<PhraseIndex::Match> matches;
   // The first actor, reading left to right.
-  std::optional<std::string> actor;
+  std::optional<std::string_view> actor;
   uint32_t actor_begin = 0, actor_end = 0;
   for (uint32_t k = 0; k < n && !actor; ++k) {
     dicts.actors.index().MatchAt(key_at, n, k, &matches);
@@ -622,7 +713,8 @@ std::string PhraseCode(const std::vector<const Item*>& phrase, const DictionaryS
     actor_end = k + matches.front().length;
   }
   // Agents, outside the actor's words and without overlapping each other.
-  std::vector<const AgentEntry*> agents;
+  thread_local std::vector<const AgentEntry*> agents;
+  agents.clear();
   for (uint32_t k = 0; k < n; ++k) {
     if (actor && k >= actor_begin && k < actor_end) continue;
     dicts.agents.index().MatchAt(key_at, n, k, &matches);
@@ -631,7 +723,7 @@ std::string PhraseCode(const std::vector<const Item*>& phrase, const DictionaryS
     k += matches.front().length - 1;
   }
   if (agents.empty()) return actor.value_or("");
-  std::string code = actor.value_or(std::string(kNull));
+  std::string code(actor.value_or(kNull));
   for (const AgentEntry* a : agents) {
     // An agent already in the code (at a three-letter boundary) ends the agents.
     bool present = false;
@@ -640,7 +732,7 @@ std::string PhraseCode(const std::vector<const Item*>& phrase, const DictionaryS
     if (present) break;
     code = a->prefix ? a->code + code : code + a->code;
   }
-  return code;
+  return arena->Store(code);
 }
 
 // The NE elements of the compound items (nec_open, nec_close) of `pl`: one NE per N* phrase,
@@ -720,20 +812,21 @@ bool ExpandCompound(Items* pl, size_t ne, size_t ne_close) {
 
 // Codes every NE of the list, expanding the compounds written inside NEs first. False on a
 // malformed list, or when the compounds multiply beyond kMaxItems.
-bool CodeNamedEntities(Items* pl, const DictionarySet& dicts, const std::optional<Date>& date) {
+bool CodeNamedEntities(Items* pl, const DictionarySet& dicts, const std::optional<Date>& date, StringArena* arena) {
   size_t k = kParseStart;
+  std::vector<const Item*> phrase;
   while (k < pl->size()) {
     if (pl->size() > kMaxItems) return false;
     if (!OpenIs((*pl)[k], "NE")) {
       ++k;
       continue;
     }
-    std::vector<const Item*> phrase;
+    phrase.clear();
     bool compound = false;
     size_t end = k + 1;
     for (; end < pl->size() && !CloseIs((*pl)[end], "NE"); ++end) {
       const Item& it = (*pl)[end];
-      if (!IsWord(it) && it.label.starts_with("NN")) continue;  // stray noun tags
+      if (!IsWord(it) && LabelStarts(it.label, "NN")) continue;  // stray noun tags
       compound |= OpenIs(it, "NEC");
       phrase.push_back(&it);
     }
@@ -742,8 +835,8 @@ bool CodeNamedEntities(Items* pl, const DictionarySet& dicts, const std::optiona
       if (!ExpandCompound(pl, k, end)) return false;
       continue;  // the compound's elements are coded next
     }
-    std::string code = PhraseCode(phrase, dicts, date);
-    if (!code.empty()) (*pl)[k].code = std::move(code);
+    const std::string_view code = PhraseCode(phrase, dicts, date, arena);
+    if (!code.empty()) (*pl)[k].code = code;
     k = end + 1;
   }
   return true;
@@ -806,13 +899,6 @@ bool IsSynsetPlural(std::string_view word, std::string_view member) {
   return word.size() == stem.size() + ending.size() && word.starts_with(stem) && word.ends_with(ending);
 }
 
-// PETRARCH-2's phrase groups ("- * {ARREST WARRANT} [173]", "- * (TO A VOTE) [014]") are not
-// PETRARCH-1 syntax: it skips a line with "{" and reads "(TO" as a word that never matches.
-bool ReadByPetrarch1(const VerbPattern& p) {
-  for (const char c : std::string_view(p.text).substr(0, p.text.rfind('[')))
-    if (c == '{' || c == '(') return false;
-  return true;
-}
 
 class VerbStage {
  public:
@@ -973,21 +1059,39 @@ class VerbStage {
     return seq;
   }
 
+  // A synset's members and one-word set. The dictionary's look-ups hash the name; the
+  // sentence's patterns name few synsets, each many times, so they are kept here by the
+  // address of the pattern's name (stable while the sentence is coded).
+  struct Synset {
+    const std::string* name;
+    const std::vector<std::vector<std::string>>* members;
+    const std::unordered_set<std::string>* words;
+  };
+  Synset FindSynset(const std::string& name) const {
+    for (const Synset& c : synsets_)
+      if (c.name == &name) return c;
+    synsets_.push_back({&name, &dicts_.verbs.synset(name), &dicts_.verbs.synset_words(name)});
+    return synsets_.back();
+  }
+
   // Where a synset member starting at seq[s] ends (the last item it covers), or -1. Members
   // match with their plurals; in the upper sequence (nearest first) a member reads backwards.
   int SynsetAt(const std::string& name, const Seq& seq, size_t s, bool upper) const {
-    const auto& members = dicts_.verbs.synset(name);
+    // Every member starts with a word: nothing matches at markup.
+    if (s >= seq.size() || seq[s].kind != SeqKind::kWord) return -1;
+    const Synset synset = FindSynset(name);
+    const auto& members = *synset.members;
+    const std::string_view key = pl_[seq[s].pl].key;
     // The word at seq[k] is `member`, or (for a member's last word) its plural.
     auto word_is = [&](size_t k, const std::string& member, bool plural) {
       if (k >= seq.size() || seq[k].kind != SeqKind::kWord) return false;
-      const std::string_view key = pl_[seq[k].pl].key;
-      return plural ? IsSynsetPlural(key, member) : key == member;
+      const std::string_view word = pl_[seq[k].pl].key;
+      return plural ? IsSynsetPlural(word, member) : word == member;
     };
     // A one-word member: the word itself, or the member its plural would come from (the
     // reverse of IsSynsetPlural), looked up in the synset's word set.
-    if (s < seq.size() && seq[s].kind == SeqKind::kWord) {
-      const auto& words = dicts_.verbs.synset_words(name);
-      const std::string_view key = pl_[seq[s].pl].key;
+    {
+      const auto& words = *synset.words;
       auto has = [&](std::string_view stem, char last) {
         std::string member(stem);
         member.push_back(last);
@@ -1003,6 +1107,10 @@ class VerbStage {
     }
     for (const auto& m : members) {
       if (m.size() < 2) continue;
+      // The word at seq[s] is the member's first word read (its last one in the upper
+      // sequence, which may be plural): checked once here before the loop below.
+      const std::string& first = upper ? m.back() : m.front();
+      if (key != first && !(upper && IsSynsetPlural(key, first))) continue;
       for (const bool plural : {false, true}) {
         bool ok = true;
         for (size_t i = 0; i < m.size() && ok; ++i) {
@@ -1102,13 +1210,13 @@ class VerbStage {
     std::vector<CodeRef> out;
     if (loc.index < 0 || static_cast<size_t>(loc.index) >= seq.size()) return {{std::string(kNull), -1}};
     auto add = [&](size_t ne) {
-      const std::string& code = pl_[seq[ne].pl].code;
+      const std::string_view code = pl_[seq[ne].pl].code;
       if (code != kNull) {
-        out.push_back({code, static_cast<int>(seq[ne].pl)});
+        out.push_back({std::string(code), static_cast<int>(seq[ne].pl)});
         return;
       }
       if (options_.new_actor_length <= 0) return;
-      std::vector<std::string> words;
+      std::vector<std::string_view> words;
       for (size_t k = ne; ; ) {
         if (loc.upper ? k == 0 : k + 1 >= seq.size()) break;
         k += loc.upper ? -1 : 1;
@@ -1117,7 +1225,10 @@ class VerbStage {
       }
       if (!words.empty() && static_cast<int>(words.size()) <= options_.new_actor_length) {
         std::string text;
-        for (const std::string& w : words) text += (text.empty() ? "" : " ") + w;
+        for (const std::string_view w : words) {
+          if (!text.empty()) text.push_back(' ');
+          text += w;
+        }
         out.push_back({"\"" + text + "\"", static_cast<int>(seq[ne].pl)});
       } else {
         out.push_back({std::string(kNull), static_cast<int>(seq[ne].pl)});
@@ -1214,10 +1325,11 @@ class VerbStage {
     auto with_pair = [](const std::string& c, const std::string& pair) { return pair.empty() ? c : c + ":" + pair; };
     Bindings bindings;
     const VerbPattern* matched = nullptr;
-    for (const uint32_t index : block.by_line) {  // file order
-      const VerbPattern* p = &block.patterns[index];
-      if ((p->pre_words & ~upper_words) != 0 || (p->post_words & ~lower_words) != 0) continue;
-      if (!ReadByPetrarch1(*p)) continue;
+    // In file order. PETRARCH-2's phrase groups (VerbBlock::LineFilter::phrase_groups) are not
+    // PETRARCH-1 syntax: it skips a line with "{" and reads "(TO" as a word that never matches.
+    for (const VerbBlock::LineFilter& f : block.line_filters) {
+      if ((f.pre_words & ~upper_words) != 0 || (f.post_words & ~lower_words) != 0 || f.phrase_groups) continue;
+      const VerbPattern* p = &block.patterns[f.index];
       Bindings b;
       if (MatchSide(p->pre, p->verb_consecutive_pre, upper, true, &b) &&
           MatchSide(p->post, p->verb_consecutive_post, lower, false, &b)) {
@@ -1271,6 +1383,7 @@ class VerbStage {
   std::vector<uint64_t> word_bits_;     // token-list index -> PatternWordBit of a word's key
   std::vector<uint64_t> word_hash_;     // token-list index -> PatternKeyHash of a word's key
   std::vector<Draft> drafts_;
+  mutable std::vector<Synset> synsets_;  // FindSynset's cache
 };
 
 // ---------------------------------------------------------------------------------------
@@ -1350,14 +1463,15 @@ Event MakeEvent(const DictionarySet& dicts, const Document& doc, const Sentence&
 // Stages 1-5: the coded token list; false if the sentence is rejected (malformed parse,
 // dateline).
 bool ReadSentence(const DictionarySet& dicts, const CoderOptions& options, const Document& doc, const Sentence& s,
-                  Items* pl) {
-  Items tree;
-  if (!s.tree || !FlattenParse(s, &tree)) return false;
-  MarkCompounds(&tree);
-  if (!ParseListBuilder(std::move(tree)).Build(pl)) return false;
+                  StringArena* arena, Items* pl) {
+  thread_local Items tree;  // reused: its buffer is as large as a sentence's
+  tree.clear();
+  if (!s.tree || !FlattenParse(s, arena, &tree)) return false;
+  MarkCompounds(&tree, arena);
+  if (!ParseListBuilder(&tree, arena, pl).Build()) return false;
   if (IsDateline(*pl)) return false;
   if (!DeleteCommaClauses(pl, options)) return false;
-  return CodeNamedEntities(pl, dicts, doc.date);
+  return CodeNamedEntities(pl, dicts, doc.date, arena);
 }
 
 }  // namespace
@@ -1365,24 +1479,31 @@ bool ReadSentence(const DictionarySet& dicts, const CoderOptions& options, const
 bool CodePetrarch1Sentence(const DictionarySet& dicts, const CoderOptions& options, const Document& doc,
                            const Sentence& s, std::vector<Event>* out) {
   if (!s.tree || s.tree->nodes.empty()) return false;
-  Items pl;
-  if (!ReadSentence(dicts, options, doc, s, &pl)) return true;  // rejected: no events
+  StringArena arena;
+  thread_local Items pl;  // reused from sentence to sentence (cleared by ReadSentence)
+  if (!ReadSentence(dicts, options, doc, s, &arena, &pl)) return true;  // rejected: no events
   for (const Draft& d : VerbStage(dicts, options, pl).Run()) out->push_back(MakeEvent(dicts, doc, s, pl, d));
   return true;
 }
 
 std::string Petrarch1TokenList(const DictionarySet& dicts, const CoderOptions& options, const Document& doc,
                                const Sentence& s) {
+  StringArena arena;
   Items pl;
-  if (!ReadSentence(dicts, options, doc, s, &pl)) return "";
+  if (!ReadSentence(dicts, options, doc, s, &arena, &pl)) return "";
   std::string out;
   for (const Item& it : pl) {
     if (!out.empty()) out.push_back(' ');
     if (it.kind == Kind::kOpen) {
-      out += "(" + it.label;
-      if (it.label == "NE") out += " " + it.code;
+      out.push_back('(');
+      out += it.label;
+      if (it.label == "NE") {
+        out.push_back(' ');
+        out += it.code;
+      }
     } else if (it.kind == Kind::kClose) {
-      out += "~" + it.label;
+      out.push_back('~');
+      out += it.label;
     } else {
       out += it.label;
     }

@@ -974,6 +974,13 @@ void VerbDictionary::Finalize() {
     }
     std::stable_sort(b.by_line.begin(), b.by_line.end(),
                      [&b](uint32_t x, uint32_t y) { return b.patterns[x].line < b.patterns[y].line; });
+    b.line_filters.clear();
+    for (const uint32_t i : b.by_line) {
+      const VerbPattern& p = b.patterns[i];
+      const std::string_view words = std::string_view(p.text).substr(0, p.text.rfind('['));
+      b.line_filters.push_back({p.pre_words, p.post_words, i,
+                                words.find('{') != std::string_view::npos || words.find('(') != std::string_view::npos});
+    }
   }
   // Deduplicate identical forms of one block, then index.
   std::set<std::tuple<std::vector<std::string>, uint32_t, bool>> seen;

@@ -88,6 +88,16 @@ struct VerbBlock {
   char mark = 0;             // as VerbPattern::mark
   std::vector<VerbPattern> patterns;  // most specific first after Finalize()
   std::vector<uint32_t> by_line;      // indexes into `patterns` in file (line) order, by Finalize()
+  // by_line's patterns' word signatures side by side (Finalize()), so a coder can skip the
+  // patterns a sentence cannot match without reading the patterns themselves.
+  struct LineFilter {
+    uint64_t pre_words = 0, post_words = 0;  // the pattern's VerbPattern::pre_words/post_words
+    uint32_t index = 0;                      // into `patterns`
+    // '{' or '(' before the pattern's code: PETRARCH-2 phrase groups ("- * {ARREST WARRANT}
+    // [173]", "- * (TO A VOTE) [014]").
+    bool phrase_groups = false;
+  };
+  std::vector<LineFilter> line_filters;
   std::string file;
   int line = 0;
   // Read from a TABARI file: among patterns equally specific, those with fewer synsets come

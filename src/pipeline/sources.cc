@@ -1,7 +1,6 @@
 #include "pipeline/sources.h"
 
 #include <fmt/format.h>
-#include <pugixml.hpp>
 
 #include <algorithm>
 #include <deque>
@@ -9,6 +8,8 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+
+#include "pipeline/petrarch_xml_reader.h"
 
 namespace griot {
 
@@ -161,53 +162,40 @@ class PetrarchXmlSource : public DocumentSource {
     files_ = ExpandPaths(paths, ".xml", &pending_);
   }
   bool Next(InputItem* item) override {
-    while (pending_.empty()) {
+    while (true) {
+      if (!pending_.empty()) {
+        *item = std::move(pending_.front());
+        pending_.pop_front();
+        return true;
+      }
+      if (reader_ && reader_->Next(item)) return true;
+      reader_.reset();
+      file_.reset();
       if (next_ >= files_.size()) return false;
-      Load(files_[next_++]);
+      // One file at a time, one sentence at a time (pipeline/petrarch_xml_reader.h).
+      const std::string& path = files_[next_++];
+      std::istream* in = &std::cin;
+      if (path != "-") {
+        file_ = std::make_unique<std::ifstream>(path, std::ios::binary);
+        if (!*file_) {
+          InputItem bad;
+          bad.origin = path;
+          bad.error = Status::IoError("cannot open file");
+          pending_.push_back(std::move(bad));
+          continue;
+        }
+        in = file_.get();
+      }
+      reader_ = std::make_unique<PetrarchXmlReader>(in, path, date_);
     }
-    *item = std::move(pending_.front());
-    pending_.pop_front();
-    return true;
   }
 
  private:
-  void Load(const std::string& path) {
-    pugi::xml_document xml;
-    pugi::xml_parse_result r = path == "-" ? xml.load(std::cin) : xml.load_file(path.c_str());
-    if (!r) {
-      InputItem bad;
-      bad.origin = path;
-      bad.error = Status::InvalidInput(fmt::format("not well-formed XML: {} at byte {}", r.description(), r.offset));
-      pending_.push_back(std::move(bad));
-      return;
-    }
-    for (pugi::xpath_node node : xml.select_nodes("//Sentence")) {
-      pugi::xml_node sn = node.node();
-      InputItem item;
-      const std::string id = sn.attribute("id").value();
-      item.origin = fmt::format("{}#{}", path, id);
-      Document doc;
-      doc.id = id;
-      doc.origin = item.origin;
-      doc.source = sn.attribute("source").value();
-      doc.date = date_;
-      if (auto d = ParseCompactDate(sn.attribute("date").value())) doc.date = d;
-      doc.text = sn.child_value("Text");
-      const std::string parse = sn.child_value("Parse");
-      if (parse.find_first_not_of(" \t\r\n") == std::string::npos) {
-        item.error = Status::InvalidInput("sentence has no <Parse>");
-      } else if (id.empty()) {
-        item.error = Status::InvalidInput("sentence has no id");
-      } else {
-        doc.parses.push_back(parse);
-        item.doc = std::move(doc);
-      }
-      pending_.push_back(std::move(item));
-    }
-  }
   std::vector<std::string> files_;
   std::deque<InputItem> pending_;
   size_t next_ = 0;
+  std::unique_ptr<std::ifstream> file_;
+  std::unique_ptr<PetrarchXmlReader> reader_;
   std::optional<Date> date_;
 };
 

@@ -31,7 +31,9 @@ class DocumentSource {
 enum class InputFormat { kText, kJsonl, kPetrarchXml };
 
 // PETRARCH XML: every <Sentence> (with <Text> and a Treebank <Parse>) is one document whose
-// id is the sentence id; a file that is not well-formed XML is one rejected input.
+// id is the sentence id, read one at a time (memory does not grow with the file); a sentence
+// that is not well-formed XML is one rejected input, and the file reads on
+// (pipeline/petrarch_xml_reader.h).
 // Paths may be files or directories (read recursively: *.txt for text, *.jsonl for JSONL, in
 // sorted order); "-" or an empty list means standard input.
 std::unique_ptr<DocumentSource> MakeSource(InputFormat format, std::vector<std::string> paths,

@@ -1,5 +1,6 @@
 #include "structure/treebank.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
@@ -12,7 +13,8 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-std::string RestoreBracket(std::string word) {
+std::string_view RestoreBracket(std::string_view word) {
+  if (word.empty() || (word[0] != '-' && word[0] != '`' && word[0] != '\'')) return word;
   if (word == "-LRB-" || word == "-LCB-" || word == "-LSB-") return "(";
   if (word == "-RRB-" || word == "-RCB-" || word == "-RSB-") return ")";
   if (word == "``" || word == "''") return "\"";
@@ -27,6 +29,16 @@ Result<ParsedSentence> ParseTreebank(std::string_view s) {
   ParsedSentence out;
   out.tree = std::make_shared<ParseTree>();
   auto& nodes = out.tree->nodes;
+  // One node per '(' at most: sized once, not grown. Words (one per word node) are usually
+  // fewer than half the nodes, and their vectors small enough to come from the allocator's
+  // per-thread cache.
+  const size_t opens = static_cast<size_t>(std::count(s.begin(), s.end(), '('));
+  nodes.reserve(opens);
+  out.words.reserve(opens / 2 + 1);
+  out.tags.reserve(opens / 2 + 1);
+  // Children are listed once the tree is read (see below); this counts them meanwhile.
+  std::vector<uint32_t> child_count;
+  child_count.reserve(opens);
   std::vector<int> stack;
   size_t i = 0;
   bool done = false;
@@ -42,17 +54,18 @@ Result<ParsedSentence> ParseTreebank(std::string_view s) {
       while (i < s.size() && IsSpace(s[i])) ++i;
       size_t j = i;
       while (j < s.size() && !IsSpace(s[j]) && s[j] != '(' && s[j] != ')') ++j;
-      ParseNode node;
-      node.label = std::string(s.substr(i, j - i));
-      node.parent = stack.empty() ? -1 : stack.back();
-      node.first_token = static_cast<uint32_t>(out.words.size());
-      if (node.label.empty() && stack.empty() && j < s.size() && s[j] == '(') node.label = "ROOT";
-      if (node.label.empty()) return Status::InvalidInput(fmt::format("node without a label at byte {}", i));
+      std::string_view label = s.substr(i, j - i);
+      if (label.empty() && stack.empty() && j < s.size() && s[j] == '(') label = "ROOT";
+      if (label.empty()) return Status::InvalidInput(fmt::format("node without a label at byte {}", i));
       if (stack.empty() && !nodes.empty())
         return Status::InvalidInput(fmt::format("more than one tree at byte {}", i - 1));
       const int id = static_cast<int>(nodes.size());
-      if (node.parent >= 0) nodes[static_cast<size_t>(node.parent)].children.push_back(id);
-      nodes.push_back(std::move(node));
+      ParseNode& node = nodes.emplace_back();
+      node.label = label;
+      node.parent = stack.empty() ? -1 : stack.back();
+      node.first_token = static_cast<uint32_t>(out.words.size());
+      child_count.push_back(0);
+      if (node.parent >= 0) ++child_count[static_cast<size_t>(node.parent)];
       stack.push_back(id);
       i = j;
       // A word directly inside: "(NNP Arnor)".
@@ -62,7 +75,7 @@ Result<ParsedSentence> ParseTreebank(std::string_view s) {
         while (k < s.size() && !IsSpace(s[k]) && s[k] != ')' && s[k] != '(') ++k;
         ParseNode& pre = nodes[static_cast<size_t>(id)];
         pre.preterminal = true;
-        out.words.push_back(RestoreBracket(std::string(s.substr(i, k - i))));
+        out.words.emplace_back(RestoreBracket(s.substr(i, k - i)));
         out.tags.push_back(pre.label);
         i = k;
         while (i < s.size() && IsSpace(s[i])) ++i;
@@ -84,6 +97,14 @@ Result<ParsedSentence> ParseTreebank(std::string_view s) {
   if (nodes.empty()) return Status::InvalidInput("empty parse");
   if (!stack.empty()) return Status::InvalidInput(fmt::format("{} unclosed '('", stack.size()));
   if (out.words.empty()) return Status::InvalidInput("parse has no words");
+  // Nodes are stored in reading order, so listing each under its parent in turn keeps the
+  // children in order.
+  for (size_t n = 0; n < nodes.size(); ++n) nodes[n].children.reserve(child_count[n]);
+  for (size_t n = 1; n < nodes.size(); ++n)
+    nodes[static_cast<size_t>(nodes[n].parent)].children.push_back(static_cast<int>(n));
+  size_t length = out.words.size();
+  for (const std::string& w : out.words) length += w.size();
+  out.text.reserve(length);
   for (size_t w = 0; w < out.words.size(); ++w) {
     if (w) out.text.push_back(' ');
     out.text += out.words[w];
@@ -100,6 +121,7 @@ Sentence SentenceFromParse(const ParsedSentence& parsed, uint32_t index) {
   s.tags = parsed.tags;
   s.tree = parsed.tree;
   uint32_t offset = 0;
+  s.tokens.reserve(parsed.words.size());
   for (const std::string& w : parsed.words) {
     Token t;
     t.begin = offset;
@@ -113,10 +135,11 @@ Sentence SentenceFromParse(const ParsedSentence& parsed, uint32_t index) {
                                                                           : TokenKind::kWord;
     t.capitalized = c0 >= 'A' && c0 <= 'Z';
     int letters = 0, upper = 0;
-    for (unsigned char ch : w) {
-      if (std::isalpha(ch)) {
+    for (unsigned char ch : w) {  // ASCII letters, as std::isalpha/isupper in the "C" locale
+      const bool is_upper = ch >= 'A' && ch <= 'Z';
+      if (is_upper || (ch >= 'a' && ch <= 'z')) {
         ++letters;
-        upper += std::isupper(ch) ? 1 : 0;
+        upper += is_upper ? 1 : 0;
       }
     }
     t.all_caps = letters >= 2 && letters == upper;
