@@ -548,8 +548,8 @@ std::vector<DateMention> FindDates(const Sentence& s, const Date& ref) {
       add(i, i + 1, Date::Make(num, 1, 1, P::kYear));
       continue;
     }
-    const int wd = WeekdayOf(t.key);
-    if (wd >= 0 && t.capitalized) {
+    const int wd = t.capitalized ? WeekdayOf(t.key) : -1;
+    if (wd >= 0) {
       // The latest such weekday on or before the document date.
       const int ref_wd = static_cast<int>(std::chrono::weekday(std::chrono::sys_days(ref.ymd)).c_encoding());
       const int back = (ref_wd - wd + 7) % 7;

@@ -908,6 +908,14 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
   first.assign(n + 1, 0);
   cands.reserve(n * 4);
   thread_local std::vector<std::pair<float, int>> scratch;
+  struct KnownByMode {
+    uint64_t model = 0;
+    std::vector<uint8_t> mode;  // per lexicon word: the mode cached (0: none)
+    std::vector<uint32_t> first;
+    std::vector<uint8_t> size;
+    std::vector<Model::Candidate> pool;
+  };
+  thread_local KnownByMode known_cache;
   bool initial = true;  // the next word opens the sentence (or a quotation)
   for (size_t i = 0; i < n; ++i) {
     first[i] = static_cast<uint32_t>(cands.size());
@@ -960,7 +968,23 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
                                    : 2u | (word_initial ? 4u : 0u) | (t.all_caps && key.size() >= 2 ? 8u : 0u) |
                                          (is_upper ? 16u : 0u) | (proper_adjective ? 32u : 0u);
     UnknownScores* unknown = nullptr;
-    if (!known) {
+    if (known) {
+      // A lexicon word's result for the mode it was last met in (most words keep one mode:
+      // lower case inside sentences). Per thread; cleared when the model changes or the pool
+      // grows large.
+      if (known_cache.model != m.serial || known_cache.pool.size() > (1u << 20)) {
+        known_cache.model = m.serial;
+        known_cache.mode.assign(m.word_counts.size(), 0);
+        known_cache.first.resize(m.word_counts.size());
+        known_cache.size.resize(m.word_counts.size());
+        known_cache.pool.clear();
+      }
+      if (known_cache.mode[*e] == mode) {
+        const Model::Candidate* c = known_cache.pool.data() + known_cache.first[*e];
+        cands.insert(cands.end(), c, c + known_cache.size[*e]);
+        continue;
+      }
+    } else {
       unknown = &CachedUnknownScores(m, key);
       const auto it = std::find_if(unknown->by_mode.begin(), unknown->by_mode.end(),
                                    [&](const UnknownScores::ForMode& f) { return f.mode == mode; });
@@ -1016,7 +1040,14 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
       if (scratch[c].first < floor) break;
       cands.push_back({static_cast<uint8_t>(scratch[c].second), scratch[c].first});
     }
-    if (unknown) unknown->by_mode.push_back({mode, {cands.begin() + static_cast<std::ptrdiff_t>(token_first), cands.end()}});
+    if (unknown) {
+      unknown->by_mode.push_back({mode, {cands.begin() + static_cast<std::ptrdiff_t>(token_first), cands.end()}});
+    } else {
+      known_cache.mode[*e] = static_cast<uint8_t>(mode);
+      known_cache.first[*e] = static_cast<uint32_t>(known_cache.pool.size());
+      known_cache.size[*e] = static_cast<uint8_t>(cands.size() - token_first);
+      known_cache.pool.insert(known_cache.pool.end(), cands.begin() + static_cast<std::ptrdiff_t>(token_first), cands.end());
+    }
   }
   first[n] = static_cast<uint32_t>(cands.size());
 }

@@ -168,20 +168,33 @@ std::vector<Token> Tokenize(std::string_view text) {
           tok.abbreviation = true;
         }
       }
-      // Capitalisation flags.
-      size_t p = pos;
-      const char32_t first_cp = Decode(text, &p);
-      tok.capitalized = IsUpper(first_cp);
+      // Capitalisation flags and the key; an ASCII word (most of English news) in one pass,
+      // with FoldKey's result for ASCII (upper case letters lowered).
+      const std::string_view word = text.substr(pos, tok.end - pos);
       int letters = 0, upper = 0;
-      for (size_t q = pos; q < tok.end;) {
-        const char32_t c = Decode(text, &q);
-        if (IsLetter(c)) {
-          ++letters;
-          upper += IsUpper(c) ? 1 : 0;
+      if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        tok.key.resize(word.size());
+        for (size_t q = 0; q < word.size(); ++q) {
+          const char c = word[q];
+          const bool up = c >= 'A' && c <= 'Z';
+          letters += up || (c >= 'a' && c <= 'z') ? 1 : 0;
+          upper += up ? 1 : 0;
+          tok.key[q] = up ? static_cast<char>(c + 32) : c;
         }
+        tok.capitalized = word.front() >= 'A' && word.front() <= 'Z';
+      } else {
+        size_t p = pos;
+        tok.capitalized = IsUpper(Decode(text, &p));
+        for (size_t q = pos; q < tok.end;) {
+          const char32_t c = Decode(text, &q);
+          if (IsLetter(c)) {
+            ++letters;
+            upper += IsUpper(c) ? 1 : 0;
+          }
+        }
+        tok.key = FoldKey(word);
       }
       tok.all_caps = letters >= 2 && letters == upper;
-      tok.key = FoldKey(text.substr(pos, tok.end - pos));
       pos = tok.end;
       tokens.push_back(std::move(tok));
       continue;
