@@ -127,8 +127,16 @@ class SentenceCoder {
       token_hashes_.push_back(h);
       sentence_signature_ |= WordSignature(h);
     }
-    sentence_keys_.assign(token_hashes_.begin(), token_hashes_.end());
-    std::sort(sentence_keys_.begin(), sentence_keys_.end());
+    // An open-addressed set of the token hashes, at most a quarter full (HashKey is never 0,
+    // the empty mark): the pattern filters ask it many times per verb.
+    size_t slots = 64;
+    while (slots < token_hashes_.size() * 4) slots *= 2;
+    sentence_keys_.assign(slots, 0);
+    for (const uint64_t h : token_hashes_) {
+      size_t i = h & (slots - 1);
+      while (sentence_keys_[i] != 0 && sentence_keys_[i] != h) i = (i + 1) & (slots - 1);
+      sentence_keys_[i] = h;
+    }
     IndexTree();
     if (!s_.tree) GroupCoordinatedMentions(s_, &mentions_);
     roles_.emplace(s_, mentions_);  // clause rules for roles on tagged raw text (roles.h)
@@ -523,7 +531,12 @@ class SentenceCoder {
   // hashes of different words only let a pattern through to the matcher, which decides.
   bool WordsPresent(const PatternWordFilter& f) const {
     if ((f.signature & ~sentence_signature_) != 0) return false;
-    auto present = [&](uint64_t h) { return std::binary_search(sentence_keys_.begin(), sentence_keys_.end(), h); };
+    auto present = [&](uint64_t h) {
+      const size_t mask = sentence_keys_.size() - 1;
+      for (size_t i = h & mask; sentence_keys_[i] != 0; i = (i + 1) & mask)
+        if (sentence_keys_[i] == h) return true;
+      return false;
+    };
     for (uint32_t w = f.first_word; w < f.first_word + f.words; ++w)
       if (!present(patterns_.words[w])) return false;
     for (uint32_t g = f.first_group; g < f.first_group + f.groups; ++g) {
@@ -1103,8 +1116,8 @@ class SentenceCoder {
   bool dominant_code_ = false;     // the verb being coded has a '!' code
   std::vector<int> preterminal_;  // token -> pre-terminal parse node (with a parse)
   std::optional<ClauseRoles> roles_;  // set by Run()
-  // The HashKey of every token key of the sentence, sorted (a per-thread buffer: a
-  // SentenceCoder lives for one sentence, and only one at a time runs in a thread).
+  // The HashKey of every token key of the sentence as an open-addressed set (built by Run;
+  // a per-thread buffer: a SentenceCoder lives for one sentence, one at a time per thread).
   static inline thread_local std::vector<uint64_t> sentence_keys_;
   uint64_t sentence_signature_ = 0;
   static inline thread_local std::vector<uint64_t> token_hashes_;  // HashKey per token, in order
