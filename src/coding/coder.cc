@@ -127,6 +127,14 @@ class SentenceCoder {
       token_hashes_.push_back(h);
       sentence_signature_ |= WordSignature(h);
     }
+    if (group_seen_.size() != patterns_.groups.size()) {
+      group_seen_.assign(patterns_.groups.size(), 0);
+      group_present_.assign(patterns_.groups.size(), 0);
+    }
+    if (++sentence_serial_ == 0) {  // wrapped: forget every answer
+      std::fill(group_seen_.begin(), group_seen_.end(), 0);
+      sentence_serial_ = 1;
+    }
     // An open-addressed set of the token hashes, at most a quarter full (HashKey is never 0,
     // the empty mark): the pattern filters ask it many times per verb.
     size_t slots = 64;
@@ -539,11 +547,18 @@ class SentenceCoder {
     };
     for (uint32_t w = f.first_word; w < f.first_word + f.words; ++w)
       if (!present(patterns_.words[w])) return false;
-    for (uint32_t g = f.first_group; g < f.first_group + f.groups; ++g) {
-      const auto [first, count] = patterns_.groups[g];
-      bool any = false;
-      for (uint32_t w = first; w < first + count && !any; ++w) any = present(patterns_.words[w]);
-      if (!any) return false;
+    // A synset's answer is kept for the sentence (many patterns share a synset): group_seen_
+    // holds the sentence's serial when group_present_ is set for it.
+    for (uint32_t r = f.first_group; r < f.first_group + f.groups; ++r) {
+      const uint32_t g = patterns_.group_refs[r];
+      if (group_seen_[g] != sentence_serial_) {
+        const auto [first, count] = patterns_.groups[g];
+        bool any = false;
+        for (uint32_t w = first; w < first + count && !any; ++w) any = present(patterns_.words[w]);
+        group_seen_[g] = sentence_serial_;
+        group_present_[g] = any;
+      }
+      if (!group_present_[g]) return false;
     }
     return true;
   }
@@ -1121,6 +1136,11 @@ class SentenceCoder {
   static inline thread_local std::vector<uint64_t> sentence_keys_;
   uint64_t sentence_signature_ = 0;
   static inline thread_local std::vector<uint64_t> token_hashes_;  // HashKey per token, in order
+  // Per synset group of PatternTables: whether one of its first words is in the sentence,
+  // valid where group_seen_ equals sentence_serial_ (per-thread, as the sets above).
+  static inline thread_local std::vector<uint32_t> group_seen_;
+  static inline thread_local std::vector<uint8_t> group_present_;
+  static inline thread_local uint32_t sentence_serial_ = 0;
   const PatternTables& patterns_;
   std::vector<Event>* out_;
   std::string* complex_;  // DocumentResult::complex
@@ -1135,7 +1155,7 @@ Coder::Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options)
   const VerbDictionary& verbs = dicts_->verbs;
   std::vector<uint64_t>& words = patterns_.words;
   std::vector<std::pair<uint32_t, uint32_t>>& groups = patterns_.groups;
-  std::unordered_map<std::string, uint32_t> synset_ids;
+  std::unordered_map<std::string, uint32_t> synset_ids, group_ids;
   patterns_.filters.resize(verbs.block_count());
   for (size_t b = 0; b < verbs.block_count(); ++b) {
     for (const VerbPattern& p : verbs.block(b).patterns) {
@@ -1151,7 +1171,7 @@ Coder::Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options)
             words.push_back(h);
           }
       f.words = static_cast<uint32_t>(words.size()) - f.first_word;
-      f.first_group = static_cast<uint32_t>(groups.size());
+      f.first_group = static_cast<uint32_t>(patterns_.group_refs.size());
       for (const auto* side : {&p.pre, &p.post})
         for (const PatternElement& el : *side) {
           if (el.kind != PatternToken::kSynset || !verbs.synset_flexible(el.key).empty()) continue;
@@ -1164,12 +1184,16 @@ Coder::Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options)
             firsts.push_back(HashKey(member.front()));
           }
           if (opens_with_actor) continue;
-          std::sort(firsts.begin(), firsts.end());
-          firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
-          groups.emplace_back(static_cast<uint32_t>(words.size()), static_cast<uint32_t>(firsts.size()));
-          words.insert(words.end(), firsts.begin(), firsts.end());
+          auto [known, added] = group_ids.emplace(el.key, static_cast<uint32_t>(groups.size()));
+          if (added) {
+            std::sort(firsts.begin(), firsts.end());
+            firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
+            groups.emplace_back(static_cast<uint32_t>(words.size()), static_cast<uint32_t>(firsts.size()));
+            words.insert(words.end(), firsts.begin(), firsts.end());
+          }
+          patterns_.group_refs.push_back(known->second);
         }
-      f.groups = static_cast<uint32_t>(groups.size()) - f.first_group;
+      f.groups = static_cast<uint32_t>(patterns_.group_refs.size()) - f.first_group;
       patterns_.filters[b].push_back(f);
       for (const auto* side : {&p.pre, &p.post})
         for (const PatternElement& el : *side) {

@@ -128,8 +128,8 @@ struct DocumentResult {
 // What a verb pattern needs of a sentence before it is matched: its literal words (as
 // HashKey values, a run of `words` in a shared array from `first_word`) must all occur, and
 // their 64-bit signature (WordSignature) must be contained in the sentence's, so that most
-// patterns are skipped with one AND and the rest with a few binary searches. Each synset
-// element needs one of its members' first words: `groups` runs (first, count) of hashes
+// patterns are skipped with one AND and the rest with a few hash probes. Each synset
+// element needs one of its members' first words: `groups` entries of PatternTables::group_refs
 // from `first_group` (synsets with stem or gapped members are left to the matcher).
 struct PatternWordFilter {
   uint64_t signature = 0;
@@ -144,7 +144,8 @@ struct PatternTables {
   // Per verb block, per pattern: the literal words' filter.
   std::vector<std::vector<PatternWordFilter>> filters;
   std::vector<uint64_t> words;  // the HashKey of each filter's words, in runs
-  std::vector<std::pair<uint32_t, uint32_t>> groups;  // (first, count) in `words`
+  std::vector<std::pair<uint32_t, uint32_t>> groups;  // per synset: (first, count) in `words`
+  std::vector<uint32_t> group_refs;  // the groups of each filter, in runs (PatternWordFilter)
   // The synset of each synset element of a pattern, with the HashKey of each member's first
   // word (0 for a member opening with an actor token, or empty: always tried), so that a
   // synset is matched at a token by comparing hashes before words, in member order.
