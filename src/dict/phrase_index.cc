@@ -243,6 +243,16 @@ void PhraseIndex::Finalize() {
   entries_.resize(pending_entries_.size());
   std::vector<uint32_t> filled(nodes_.size(), 0);
   for (const auto& [node, id] : pending_entries_) entries_[nodes_[node].first_entry + filled[node]++] = id;
+  // The first-word filter: some 16 bits per first word (few false positives), at least 4096.
+  uint32_t log_bits = 12;
+  while ((size_t{1} << log_bits) < root_words_.size() * 16 && log_bits < 30) ++log_bits;
+  first_filter_.assign((size_t{1} << log_bits) / 64, 0);
+  first_filter_shift_ = 64 - log_bits;
+  for (const Slot& slot : slots_)
+    if (slot.hash != 0) {
+      const uint64_t bit = slot.hash >> first_filter_shift_;
+      first_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    }
   finalized_ = true;
 }
 

@@ -72,7 +72,7 @@ class PhraseIndex {
     out->clear();
     if (pos >= n) return;
     if (!flexible_.empty()) MatchFlexible(key_at, n, pos, out);
-    uint32_t node = Root(std::string_view(key_at(pos)));
+    uint32_t node = RootFiltered(std::string_view(key_at(pos)));
     if (node == kNone) {
       if (out->size() > 1) SortMatches(out);
       return;
@@ -198,9 +198,20 @@ class PhraseIndex {
   }
   static uint64_t HashWord(std::string_view word) { return HashKey(word); }  // never 0: 0 marks an empty slot
   // The trie node of a first word, or kNone.
-  uint32_t Root(std::string_view word) const {
-    if (slots_.empty()) return kNone;
+  uint32_t Root(std::string_view word) const { return Root(word, HashWord(word)); }
+  // The same for a look-up in text, where most words start no phrase: a bit per hash value
+  // (first_filter_, built by Finalize, a small fraction of the slot table's size and so
+  // mostly in cache) turns most such words away before the slot table is read.
+  uint32_t RootFiltered(std::string_view word) const {
     const uint64_t h = HashWord(word);
+    if (finalized_ && !first_filter_.empty()) {
+      const uint64_t bit = h >> first_filter_shift_;
+      if (((first_filter_[bit >> 6] >> (bit & 63)) & 1) == 0) return kNone;
+    }
+    return Root(word, h);
+  }
+  uint32_t Root(std::string_view word, uint64_t h) const {
+    if (slots_.empty()) return kNone;
     const size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
@@ -233,6 +244,8 @@ class PhraseIndex {
   size_t arena_left_ = 0;
   std::vector<Slot> slots_;                     // open addressing, a power of two, at most half full
   std::vector<std::string_view> root_words_;    // the distinct first words (in the arena)
+  std::vector<uint64_t> first_filter_;          // bit (hash >> first_filter_shift_) set for each first word
+  uint32_t first_filter_shift_ = 64;
   std::vector<Flexible> flexible_;
   // Flexible phrases by first word (matched whole), and those whose first word is a stem.
   std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> flexible_first_;
