@@ -1004,14 +1004,7 @@ void VerbDictionary::Finalize() {
   forms_index_.Finalize();
 }
 
-uint64_t PatternKeyHash(std::string_view key) {
-  uint64_t h = 14695981039346656037ull;  // FNV-1a
-  for (const char c : key) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+uint64_t PatternKeyHash(std::string_view key) { return HashKey(key); }
 
 const std::unordered_set<std::string>& VerbDictionary::synset_words(const std::string& name) const {
   static const std::unordered_set<std::string> kEmpty;
