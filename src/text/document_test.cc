@@ -39,5 +39,33 @@ TEST(DocumentTest, Jsonl) {
   EXPECT_EQ(ParseJsonlDocument(R"({"id":"x","text":""})", "f:4", std::nullopt).status().message(), "empty text");
 }
 
+TEST(DocumentTest, JsonlFieldsAndErrors) {
+  // Escapes are decoded, an integer id is written in decimal, unknown fields and null values
+  // are ignored, and a repeated key keeps its last value.
+  auto doc = ParseJsonlDocument(
+      R"({"id":4200000001,"text":"Go\u00efta said \"no\".\nEnd.","source":null,"extra":[1,{"a":2}],"title":"a","title":"b"})",
+      "f:1", std::nullopt);
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->id, "4200000001");
+  EXPECT_EQ(doc->text, "Go\xC3\xAFta said \"no\".\nEnd.");
+  EXPECT_EQ(doc->title, "b");
+  EXPECT_TRUE(doc->source.empty());
+  EXPECT_EQ(ParseJsonlDocument(R"({"id":-7,"text":"x y"})", "f:2", std::nullopt)->id, "-7");
+  EXPECT_EQ(ParseJsonlDocument(R"(["id","text"])", "f:3", std::nullopt).status().message(),
+            "JSON value is not an object");
+  EXPECT_EQ(ParseJsonlDocument(R"({"id":"x","text":5})", "f:4", std::nullopt).status().message(),
+            "field \"text\" is not a string");
+  EXPECT_EQ(ParseJsonlDocument(R"({"id":1.5,"text":"t"})", "f:5", std::nullopt).status().message(),
+            "field \"id\" is not a string");
+  EXPECT_EQ(ParseJsonlDocument(R"({"text":"t"})", "f:6", std::nullopt).status().message(), "missing field \"id\"");
+  EXPECT_EQ(ParseJsonlDocument(R"({"id":"x","text":"t"} trailing)", "f:7", std::nullopt).status().message(),
+            "not a JSON object (broken JSON)");
+  EXPECT_EQ(ParseJsonlDocument(R"({"id":"x","text":"t","date":"June"})", "f:8", std::nullopt).status().message(),
+            "field \"date\" 'June' is not YYYY-MM-DD");
+  // A fallback date stands unless the record has its own.
+  const auto fallback = Date::Make(2024, 1, 2);
+  EXPECT_EQ(ParseJsonlDocument(R"({"id":"x","text":"t"})", "f:9", fallback)->date->ToString(), "2024-01-02");
+}
+
 }  // namespace
 }  // namespace griot

@@ -1,0 +1,48 @@
+#include "base/strings.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <unordered_set>
+
+namespace griot {
+namespace {
+
+TEST(StringsTest, IsOneOf) {
+  EXPECT_TRUE(IsOneOf("and", {"or", "and"}));
+  EXPECT_FALSE(IsOneOf("an", {"and", "a"}));
+  EXPECT_FALSE(IsOneOf("andy", {"and"}));
+  EXPECT_TRUE(IsOneOf("", {"x", ""}));
+  EXPECT_FALSE(IsOneOf("", {"x"}));
+  EXPECT_FALSE(IsOneOf("x", {}));
+}
+
+TEST(StringsTest, HashKeyIsNeverZeroAndTellsWordsApart) {
+  // Equal keys hash alike whatever their storage; lengths around the 8-byte steps, keys that
+  // differ in one byte or only in length, and the empty key all differ here.
+  std::unordered_set<uint64_t> seen;
+  const std::string words[] = {"",         "a",         "b",         "ab",       "ba",      "abcdefg",
+                               "abcdefgh", "abcdefghi", "abcdefgi",  "bbcdefgh", std::string("a\0", 2), std::string("a\0\0", 3),
+                               "wagner",   "wagner ",   "mali's",    "sahel",    "goïta",   "abcdefghijklmnopq"};
+  for (const std::string& w : words) {
+    const uint64_t h = HashKey(w);
+    EXPECT_NE(h, 0u) << w;
+    EXPECT_EQ(h, HashKey(std::string(w))) << w;
+    EXPECT_TRUE(seen.insert(h).second) << "collision for '" << w << "'";
+  }
+  // The low bits (table slots) and the top bits (word signatures) both vary over a
+  // thousand short keys.
+  std::unordered_set<uint64_t> low, top;
+  for (int i = 0; i < 1000; ++i) {
+    std::string key = "w";
+    key += std::to_string(i);
+    const uint64_t h = HashKey(key);
+    low.insert((h >> 1) & 255);
+    top.insert(h >> 58);
+  }
+  EXPECT_GT(low.size(), 200u);
+  EXPECT_EQ(top.size(), 64u);
+}
+
+}  // namespace
+}  // namespace griot
