@@ -360,6 +360,19 @@ int ClauseRoles::NounPhraseBefore(uint32_t end, uint32_t clause_start, int depth
 uint32_t ClauseRoles::ObjectEnd(uint32_t verb_end, uint32_t limit) const {
   if (!enabled_) return limit;
   limit = std::min(limit, n());
+  // A verb inside an opening subordinate clause ("After Goïta took power in May, Paris
+  // suspended ...", "When the junta expelled the envoy, France ..."): its object is within
+  // that clause, which ends at the first comma after the verb.
+  uint32_t clause = verb_end;
+  while (clause > 0 && !In(key(clause - 1), {",", ";", ":"})) --clause;
+  if (clause < n() && In(key(clause), {"\"", "``"})) ++clause;
+  const bool opening_subordinate = clause == 0 || (clause == 1 && In(key(0), {"\"", "``"}));
+  if (opening_subordinate && clause < verb_end && IsSubordinator(key(clause)))
+    for (uint32_t k = verb_end; k < limit; ++k)
+      if (key(k) == "," && MentionCovering(k) < 0) {
+        limit = k;
+        break;
+      }
   for (uint32_t k = verb_end; k < limit; ++k) {
     if (MentionCovering(k) >= 0) continue;
     // A relative clause on the object ends the search: "expelled the envoy who had ...".

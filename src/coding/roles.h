@@ -28,7 +28,8 @@
 //  * a past participle (VBN) with a "by" agent and no be-auxiliary is passive ("the agreement,
 //    signed in 2015 by A and B", "mediators led by X");
 //  * the object search of a verb ends where a subordinate or relative clause begins ("...
-//    fighting between A and B, after C began ...");
+//    fighting between A and B, after C began ..."), and for a verb inside an opening
+//    subordinate clause at its comma ("After X took power in May, Paris suspended ...");
 //  * a list of actors ending in a phrase that names none ("France, Germany and other European
 //    states") is a compound subject;
 //  * an object pronoun of a verb that shares the previous verb's subject is that verb's

@@ -193,6 +193,23 @@ TEST(ClauseRolesTest, ObjectSearchEndsAtASubordinateClause) {
   EXPECT_EQ(roles_u.ObjectEnd(u.Index("lifted") + 1, 8), 8u);
 }
 
+TEST(ClauseRolesTest, ObjectEndsWithAnOpeningSubordinateClause) {
+  // The verb of "After X took power in May," has no object past the comma.
+  Tagged t("After/IN Goita/NNP took/VBD full/JJ power/NN in/IN May/NNP ,/, Paris/NNP suspended/VBD "
+           "operations/NNS ./.",
+           {{"goita", 1, "MLIGOV"}, {"paris", 1, "FRAGOV"}});
+  ClauseRoles roles(t.s, t.mentions);
+  const uint32_t n = static_cast<uint32_t>(t.s.tokens.size());
+  EXPECT_EQ(roles.ObjectEnd(t.Index("took") + 1, n), t.Index(","));
+  // The main clause's verb is not limited; nor is a verb whose clause opens otherwise.
+  EXPECT_EQ(roles.ObjectEnd(t.Index("suspended") + 1, n), n);
+  Tagged u("Mali/NNP expelled/VBD the/DT envoy/NN ,/, France/NNP said/VBD ./.",
+           {{"mali", 1, "MLI"}, {"france", 1, "FRA"}});
+  ClauseRoles roles_u(u.s, u.mentions);
+  EXPECT_EQ(roles_u.ObjectEnd(u.Index("expelled") + 1, static_cast<uint32_t>(u.s.tokens.size())),
+            static_cast<uint32_t>(u.s.tokens.size()));
+}
+
 TEST(ClauseRolesTest, ReciprocalObject) {
   Tagged t("Mali/NNP and/CC Algeria/NNP summoned/VBD each/DT other/JJ 's/POS ambassadors/NNS ./.",
            {{"mali", 1, "MLI"}, {"algeria", 1, "DZA"}});
