@@ -176,8 +176,9 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
     const bool former_on = !options.former_agent_code.empty();
     bool former = former_on && i > 0 && s.tokens[i - 1].key == "former";
     while (j < n) {
-      PhraseHit a = Longest(dicts.actors.index(), s, j);
-      PhraseHit g = Longest(dicts.agents.index(), s, j);
+      // The first piece starts where the look-ups above were made.
+      PhraseHit a = j == i ? actor : Longest(dicts.actors.index(), s, j);
+      PhraseHit g = j == i ? agent : Longest(dicts.agents.index(), s, j);
       if (a.entry >= 0 && (a.length >= g.length || g.entry < 0)) {
         if (have_actor) {
           // A second actor: only a person or organisation right after a title or an
