@@ -27,6 +27,29 @@ inline bool IsOneOf(std::string_view key, std::initializer_list<std::string_view
   return false;
 }
 
+// Whether two keys (words) are equal, written for the short strings of the per-token tables:
+// a call to memcmp per probe was the largest single cost left in coding, and most keys are
+// under 16 bytes, decided here by two word-sized loads or a short loop.
+inline bool SameKey(std::string_view a, std::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n < 8) {
+    for (size_t i = 0; i < n; ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
+  uint64_t x, y;
+  std::memcpy(&x, a.data(), 8);
+  std::memcpy(&y, b.data(), 8);
+  if (x != y) return false;
+  if (n <= 16) {
+    std::memcpy(&x, a.data() + n - 8, 8);
+    std::memcpy(&y, b.data() + n - 8, 8);
+    return x == y;
+  }
+  return std::memcmp(a.data() + 8, b.data() + 8, n - 8) == 0;
+}
+
 // A 64-bit hash of a short key (a word), for the in-memory tables looked up per token. Eight
 // bytes at a time with a multiply-xorshift step, then a final mix so that every bit depends
 // on every byte: a word costs one or two steps, where a byte-at-a-time hash waited on one

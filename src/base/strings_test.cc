@@ -17,6 +17,19 @@ TEST(StringsTest, IsOneOf) {
   EXPECT_FALSE(IsOneOf("x", {}));
 }
 
+TEST(StringsTest, SameKey) {
+  // Every length class: empty, under 8, 8 to 16 (overlapping loads), over 16.
+  for (const std::string w : {"", "a", "wagner", "abcdefgh", "abcdefghijk", "abcdefghijklmnop", "abcdefghijklmnopqrstu"}) {
+    EXPECT_TRUE(SameKey(w, std::string(w))) << w;
+    for (size_t i = 0; i < w.size(); ++i) {
+      std::string v = w;
+      v[i] = static_cast<char>(v[i] ^ 1);
+      EXPECT_FALSE(SameKey(w, v)) << w << " at " << i;
+    }
+    EXPECT_FALSE(SameKey(w, w + "x")) << w;
+  }
+}
+
 TEST(StringsTest, HashKeyIsNeverZeroAndTellsWordsApart) {
   // Equal keys hash alike whatever their storage; lengths around the 8-byte steps, keys that
   // differ in one byte or only in length, and the empty key all differ here.

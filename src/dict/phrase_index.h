@@ -216,7 +216,7 @@ class PhraseIndex {
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
       if (s.hash == 0) return kNone;
-      if (s.hash == h && root_words_[s.word] == word) return s.node;
+      if (s.hash == h && SameKey(root_words_[s.word], word)) return s.node;
     }
   }
   uint32_t RootForInsert(std::string_view word);

@@ -78,7 +78,7 @@ class FlatStringTable {
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
       if (!s.key) return nullptr;
-      if (s.hash == h && std::string_view(s.key, s.size) == key) return &s.value;
+      if (s.hash == h && SameKey(std::string_view(s.key, s.size), key)) return &s.value;
     }
   }
   size_t size() const { return size_; }
