@@ -17,6 +17,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Opens `path` ("-": standard input), keeping a file in *file. A file that cannot be opened
+// is queued in *pending as a rejected input naming it; then null.
+std::istream* OpenInput(const std::string& path, std::unique_ptr<std::ifstream>* file, std::deque<InputItem>* pending) {
+  if (path == "-") return &std::cin;
+  *file = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (**file) return file->get();
+  InputItem bad;
+  bad.origin = path;
+  bad.error = Status::IoError("cannot open file");
+  pending->push_back(std::move(bad));
+  file->reset();
+  return nullptr;
+}
+
 std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths, std::string_view ext,
                                      std::deque<InputItem>* missing) {
   std::vector<std::string> out;
@@ -111,21 +125,9 @@ class JsonlSource : public DocumentSource {
         if (next_ >= files_.size()) return false;
         name_ = files_[next_++];
         line_ = 0;
-        if (name_ == "-") {
-          in_ = &std::cin;
-          name_ = "stdin";
-        } else {
-          file_ = std::make_unique<std::ifstream>(name_, std::ios::binary);
-          if (!*file_) {
-            InputItem bad;
-            bad.origin = name_;
-            bad.error = Status::IoError("cannot open file");
-            pending_.push_back(std::move(bad));
-            file_.reset();
-            continue;
-          }
-          in_ = file_.get();
-        }
+        in_ = OpenInput(name_, &file_, &pending_);
+        if (!in_) continue;
+        if (name_ == "-") name_ = "stdin";
       }
       std::string line;
       if (!std::getline(*in_, line)) {
@@ -174,18 +176,8 @@ class PetrarchXmlSource : public DocumentSource {
       if (next_ >= files_.size()) return false;
       // One file at a time, one sentence at a time (pipeline/petrarch_xml_reader.h).
       const std::string& path = files_[next_++];
-      std::istream* in = &std::cin;
-      if (path != "-") {
-        file_ = std::make_unique<std::ifstream>(path, std::ios::binary);
-        if (!*file_) {
-          InputItem bad;
-          bad.origin = path;
-          bad.error = Status::IoError("cannot open file");
-          pending_.push_back(std::move(bad));
-          continue;
-        }
-        in = file_.get();
-      }
+      std::istream* in = OpenInput(path, &file_, &pending_);
+      if (!in) continue;
       reader_ = std::make_unique<PetrarchXmlReader>(in, path, date_);
     }
   }
