@@ -16,6 +16,7 @@
 
 #include "analysis/analysis.h"
 #include "apps/griot/commands.h"
+#include "base/strings.h"
 #include "base/utf8.h"
 #include "dict/dictionary_set.h"
 #include "store/export.h"
@@ -75,40 +76,18 @@ std::string CsvRow(const std::vector<std::string>& cells) {
   return out + "\n";
 }
 
-// Display width in code points (good enough for names and sentences).
-size_t Width(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-
-std::string Cut(const std::string& s, size_t width) {
-  if (Width(s) <= width) return s;
-  std::string out;
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if ((c & 0xC0) != 0x80) {
-      if (n + 1 == width) break;
-      ++n;
-    }
-    out += s[i];
-  }
-  return out + "…";
-}
 
 // An aligned table; the last column is not padded.
 std::string Table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
   std::vector<size_t> w(header.size());
-  for (size_t i = 0; i < header.size(); ++i) w[i] = Width(header[i]);
+  for (size_t i = 0; i < header.size(); ++i) w[i] = DisplayWidth(header[i]);
   for (const auto& r : rows)
-    for (size_t i = 0; i < r.size() && i < w.size(); ++i) w[i] = std::max(w[i], Width(r[i]));
+    for (size_t i = 0; i < r.size() && i < w.size(); ++i) w[i] = std::max(w[i], DisplayWidth(r[i]));
   auto line = [&](const std::vector<std::string>& r) {
     std::string out;
     for (size_t i = 0; i < r.size(); ++i) {
       out += r[i];
-      if (i + 1 < r.size()) out += std::string(w[i] - Width(r[i]) + 2, ' ');
+      if (i + 1 < r.size()) out += std::string(w[i] - DisplayWidth(r[i]) + 2, ' ');
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out + "\n";
@@ -227,7 +206,7 @@ std::string NetworkTable(const Report& r, size_t max_edges) {
   if (r.network.nodes.empty()) return "(no actors)\n";
   std::vector<std::vector<std::string>> nodes, edges;
   for (const auto& n : r.network.nodes)
-    nodes.push_back({n.key, Cut(n.label, 30), n.code, n.country.empty() ? "-" : n.country, std::to_string(n.events)});
+    nodes.push_back({n.key, FitWidth(n.label, 30), n.code, n.country.empty() ? "-" : n.country, std::to_string(n.events)});
   for (size_t i = 0; i < r.network.edges.size() && i < max_edges; ++i) {
     const auto& e = r.network.edges[i];
     edges.push_back({e.source, e.target, std::to_string(e.events), std::to_string(e.cooperation),
@@ -268,7 +247,7 @@ std::string TopTable(const Report& r) {
     const Event& e = t.event.record;
     rows.push_back({std::to_string(++i), Num(t.score), e.date.valid() ? e.date.ToString() : "-", ActorText(e.source),
                     ActorText(e.target), e.cameo, Num(e.goldstein, 1), std::to_string(t.event.documents),
-                    t.novel ? "new" : "", e.event_id, Cut(e.sentence, 80)});
+                    t.novel ? "new" : "", e.event_id, FitWidth(e.sentence, 80)});
   }
   return Table({"#", "score", "date", "source", "target", "cameo", "gold", "docs", "novel", "event", "sentence"}, rows);
 }
@@ -279,7 +258,7 @@ std::string OutlookTable(const Report& r) {
   for (const auto& ev : r.outlook) {
     const Event& e = ev.record;
     rows.push_back({e.date.valid() ? e.date.ToString() : "-", ActorText(e.source), ActorText(e.target), e.cameo,
-                    e.event_id, Cut(e.sentence, 90)});
+                    e.event_id, FitWidth(e.sentence, 90)});
   }
   return Table({"date", "source", "target", "cameo", "event", "sentence"}, rows);
 }

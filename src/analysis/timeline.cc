@@ -5,22 +5,11 @@
 #include <tuple>
 
 #include "analysis/analysis.h"
+#include "base/strings.h"
 
 namespace griot::analysis {
 
 namespace {
-
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (true) {
-    const size_t j = line.find('\t', i);
-    out.push_back(line.substr(i, j == std::string::npos ? std::string::npos : j - i));
-    if (j == std::string::npos) break;
-    i = j + 1;
-  }
-  return out;
-}
 
 bool KnownRelation(const std::string& r) {
   return r == "succeeded_by" || r == "component_of" || r == "member_of" || r == "leader_of" || r == "allied_with" ||
@@ -40,7 +29,7 @@ Result<std::vector<ActorLink>> LoadActorLinks(const std::string& path) {
     ++n;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f = SplitTabs(line);
+    std::vector<std::string_view> f = SplitTabs(line);
     if (!header) {
       if (f.size() < 3 || f[0] != "from" || f[1] != "to" || f[2] != "relation")
         return Status::ParseError(

@@ -32,4 +32,36 @@ std::vector<std::string_view> SplitSpaces(std::string_view s) {
   return out;
 }
 
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (true) {
+    const size_t tab = line.find('\t', start);
+    out.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    if (tab == std::string_view::npos) return out;
+    start = tab + 1;
+  }
+}
+
+size_t DisplayWidth(std::string_view s) {
+  size_t n = 0;
+  for (const unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+std::string FitWidth(const std::string& s, size_t width) {
+  if (DisplayWidth(s) <= width) return s;
+  std::string out;
+  size_t n = 0;
+  for (const char ch : s) {
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) {
+      if (n + 1 >= width) break;
+      ++n;
+    }
+    out += ch;
+  }
+  return out + "\xE2\x80\xA6";  // …
+}
+
 }  // namespace griot

@@ -17,6 +17,16 @@ std::string CollapseWhitespace(std::string_view s);
 // The blank-separated (space or tab) words of `s`, as views into it.
 std::vector<std::string_view> SplitSpaces(std::string_view s);
 
+// The tab-separated fields of `line`, as views into it; empty fields kept ("a\t\tb" ->
+// {"a", "", "b"}).
+std::vector<std::string_view> SplitTabs(std::string_view line);
+
+// Display width in code points (UTF-8 continuation bytes not counted): enough to align the
+// Latin-script names and sentences of terminal tables.
+size_t DisplayWidth(std::string_view s);
+// `s` cut to at most `width` (>= 1) code points, the last one "…" when it was cut.
+std::string FitWidth(const std::string& s, size_t width);
+
 // Whether `key` is one of the words of `set` (a short list written at the call site, as in
 // IsOneOf(key, {"and", "or"})). Length and first byte are compared before the bytes: most
 // keys differ there, and calling memcmp for every item was a measurable share of coding.

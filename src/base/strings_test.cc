@@ -4,6 +4,7 @@
 
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 namespace griot {
 namespace {
@@ -15,6 +16,20 @@ TEST(StringsTest, IsOneOf) {
   EXPECT_TRUE(IsOneOf("", {"x", ""}));
   EXPECT_FALSE(IsOneOf("", {"x"}));
   EXPECT_FALSE(IsOneOf("x", {}));
+}
+
+TEST(StringsTest, SplitTabsKeepsEmptyFields) {
+  EXPECT_EQ(SplitTabs("a\t\tb"), (std::vector<std::string_view>{"a", "", "b"}));
+  EXPECT_EQ(SplitTabs(""), (std::vector<std::string_view>{""}));
+  EXPECT_EQ(SplitTabs("x\t"), (std::vector<std::string_view>{"x", ""}));
+}
+
+TEST(StringsTest, DisplayWidthAndFitWidth) {
+  EXPECT_EQ(DisplayWidth("Goïta"), 5u);
+  EXPECT_EQ(FitWidth("Goïta", 5), "Goïta");
+  EXPECT_EQ(FitWidth("Goïta Assimi", 4), "Goï\xE2\x80\xA6");
+  EXPECT_EQ(DisplayWidth(FitWidth("Ménaka and Tombouctou", 7)), 7u);
+  EXPECT_EQ(FitWidth("abc", 1), "\xE2\x80\xA6");
 }
 
 TEST(StringsTest, SameKey) {

@@ -6,24 +6,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/strings.h"
 #include "base/utf8.h"
 #include "coding/references.h"
 
 namespace griot::brief {
 
 namespace {
-
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (true) {
-    const size_t tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-    if (tab == std::string::npos) break;
-    start = tab + 1;
-  }
-  return out;
-}
 
 std::string Trim(std::string_view s) {
   size_t b = 0, e = s.size();
@@ -101,7 +90,7 @@ void CountryNames::Load(const std::string& path) {
     }
     auto cols = SplitTabs(line);
     if (cols.size() < 5 || cols[0].size() != 3 || cols[2].empty()) continue;
-    Add(cols[0], cols[2], cols[3]);
+    Add(std::string(cols[0]), std::string(cols[2]), std::string(cols[3]));
     if (!cols[4].empty()) demonyms_[FoldKey(cols[4])] = cols[0];
   }
 }

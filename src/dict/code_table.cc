@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "base/strings.h"
+
 namespace griot {
 
 std::string CameoRoot(std::string_view code) { return std::string(code.substr(0, std::min<size_t>(2, code.size()))); }
@@ -20,14 +22,7 @@ void CodeTable::Load(std::string_view content, const std::string& file, std::vec
     ++number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line.front() == '#' || (number == 1 && line.starts_with("code\t"))) continue;
-    std::vector<std::string_view> cols;
-    size_t start = 0;
-    while (true) {
-      const size_t tab = line.find('\t', start);
-      cols.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
+    const std::vector<std::string_view> cols = SplitTabs(line);
     if (cols.size() < 4) {
       issues->push_back({file, number, fmt::format("expected at least 4 tab-separated columns, got {}", cols.size())});
       continue;

@@ -572,14 +572,7 @@ class Checker {
         ++number;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (TrimView(line).empty() || line.front() == '#') continue;
-        std::vector<std::string_view> cols;
-        size_t start = 0;
-        while (true) {
-          const size_t tab = line.find('\t', start);
-          cols.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-          if (tab == std::string_view::npos) break;
-          start = tab + 1;
-        }
+        const std::vector<std::string_view> cols = SplitTabs(line);
         const Where w{f, number};
         if (number == 1) {
           if (cols.empty() || cols[0] != "from")

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 
+#include "base/strings.h"
 #include "pipeline/formats.h"
 
 namespace griot {
@@ -33,28 +34,6 @@ std::string CsvField(const std::string& s) {
 
 std::string Coord(const std::optional<double>& v) { return v ? fmt::format("{:.4f}", *v) : std::string(); }
 
-// Display width in code points (good enough for the Latin-script names of news reports).
-size_t Width(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-
-std::string Fit(const std::string& s, size_t width) {
-  if (Width(s) <= width) return s;
-  std::string out;
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if ((c & 0xC0) != 0x80) {
-      if (n + 1 >= width) break;
-      ++n;
-    }
-    out += s[i];
-  }
-  return out + "\xE2\x80\xA6";  // …
-}
 
 Json ActorJson(const std::optional<ActorRef>& a) {
   if (!a) return nullptr;
@@ -177,15 +156,15 @@ std::string EventsTable(const std::vector<StoredEvent>& events) {
   size_t width[9] = {};
   for (auto& r : rows)
     for (size_t c = 0; c < 9; ++c) {
-      r[c] = Fit(r[c], kMax[c]);
-      width[c] = std::max(width[c], Width(r[c]));
+      r[c] = FitWidth(r[c], kMax[c]);
+      width[c] = std::max(width[c], DisplayWidth(r[c]));
     }
   std::string out;
   for (const auto& r : rows) {
     std::string line;
     for (size_t c = 0; c < 9; ++c) {
       line += r[c];
-      if (c + 1 < 9) line += std::string(width[c] - Width(r[c]) + 2, ' ');
+      if (c + 1 < 9) line += std::string(width[c] - DisplayWidth(r[c]) + 2, ' ');
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + '\n';
