@@ -103,6 +103,9 @@ class Builder {
   std::vector<Citation> CiteAll(const std::vector<StoredEvent>& events, size_t max);
   std::vector<Citation> CiteIds(const std::vector<std::string>& ids, size_t max);
   std::string RegistryName(const std::string& actor_id);
+  // A network node named for prose: a dictionary actor as the registry knows it (the same in
+  // every sentence), else from its label, code and country.
+  std::string NodeName(const analysis::Node& n);
   std::string Name(const std::optional<ActorRef>& a, const std::string& cameo = "");
   std::string PlaceClause(const Event& e);
   // The clause telling a cluster of events, without final period; `with_date` adds when.
@@ -197,6 +200,16 @@ std::vector<Citation> Builder::CiteIds(const std::vector<std::string>& ids, size
     if (events.size() >= max) break;
   }
   return CiteAll(events, max);
+}
+
+std::string Builder::NodeName(const analysis::Node& n) {
+  if (n.key != n.code) return RegistryName(n.key);
+  ActorRef ref;
+  ref.text = n.label == n.code ? "" : n.label;
+  ref.code = n.code;
+  ref.country = n.country;
+  ref.sector = n.sector;
+  return ActorName(ref, countries_, "");
 }
 
 std::string Builder::RegistryName(const std::string& actor_id) {
@@ -554,16 +567,7 @@ Status Builder::Importance(Section* s) {
     auto label = [&](const std::string& key) {
       auto it = nodes.find(key);
       if (it == nodes.end()) return key;
-      const analysis::Node& n = *it->second;
-      ActorRef ref;
-      ref.text = n.label == n.code ? "" : n.label;
-      ref.code = n.code;
-      ref.country = n.country;
-      ref.sector = n.sector;
-      ref.actor_id = n.key == n.code ? "" : n.key;
-      // A dictionary actor is named as the registry knows it, the same in every sentence.
-      if (!ref.actor_id.empty()) return RegistryName(ref.actor_id);
-      return ActorName(ref, countries_, "");
+      return NodeName(*it->second);
     };
     std::set<std::string> said;
     int written = 0;
@@ -869,13 +873,7 @@ Status Builder::Beyond(Section* s) {
     std::vector<std::string> examples;
     for (const auto& n : net.nodes) {
       if (busiest.size() >= 4 || n.events < 2) break;
-      ActorRef ref;
-      ref.text = n.label == n.code ? "" : n.label;
-      ref.code = n.code;
-      ref.country = n.country;
-      ref.sector = n.sector;
-      ref.actor_id = n.key == n.code ? "" : n.key;
-      const std::string name = !ref.actor_id.empty() ? RegistryName(ref.actor_id) : ActorName(ref, countries_, "");
+      const std::string name = NodeName(n);
       if (std::find(busiest.begin(), busiest.end(), name) != busiest.end()) continue;
       busiest.push_back(fmt::format("{} ({})", name, Count(n.events, "event", "events")));
     }
