@@ -82,12 +82,37 @@ Result<std::string> ReadWholeFile(const std::string& path) {
   return out;
 }
 
+// The gazetteer from `content`, the text of `file`: from the file's snapshot when one
+// matches, else from the rows (then writing a snapshot for the next load; a snapshot that
+// cannot be written, in a read-only data directory, only costs the next load its time).
+void LoadGazetteer(std::string&& content, const std::string& file, bool use_snapshots, DictionarySet* set) {
+  if (!use_snapshots) {
+    set->places.Load(std::move(content), file, &set->issues);
+    set->places.Finalize();
+    return;
+  }
+  const SnapshotKey key = Gazetteer::SnapshotKeyFor(content);
+  const std::string snapshot = SnapshotPathFor(file);
+  if (auto in = SnapshotReader::Open(snapshot, key); in.ok()) {
+    // `content` is taken only on success: a broken snapshot leaves it for the rows.
+    if (set->places.Restore(&*in, std::move(content), file, &set->issues)) return;
+  }
+  const size_t issues_before = set->issues.size();
+  set->places.Load(std::move(content), file, &set->issues);
+  set->places.Finalize();
+  SnapshotWriter out(key);
+  const std::vector<DictIssue> raised(set->issues.begin() + static_cast<std::ptrdiff_t>(issues_before), set->issues.end());
+  if (set->places.Save(&out, raised).ok()) (void)out.Commit(snapshot);
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const DictionarySet>> LoadDictionaries(const DictionaryOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   auto set = std::make_shared<DictionarySet>();
   const fs::path root = ResolveDataDir(options.data_dir);
+  const char* snapshots_env = std::getenv("GRIOT_SNAPSHOTS");
+  const bool use_snapshots = options.use_snapshots && !(snapshots_env && std::string_view(snapshots_env) == "0");
 
   std::vector<std::string> actor_files, agent_files, verb_files;
   if (options.load_default_dictionaries) {
@@ -151,20 +176,18 @@ Result<std::shared_ptr<const DictionarySet>> LoadDictionaries(const DictionaryOp
   if (options.load_gazetteer) {
     // places.tsv is generated at set-up and already merges the authored
     // gazetteer/sahel_places.tsv.
-    std::vector<std::string> place_files = {(root / "generated" / "places.tsv").string()};
-    for (const auto& f : place_files) {
-      if (!fs::exists(f)) {
-        set->issues.push_back({f, 0, "missing; places from it are unknown"});
-        continue;
-      }
-      if (Status s = load(f, [&](auto& c, auto& p) { set->places.Load(std::move(c), p, &set->issues); }); !s.ok()) return s;
+    const std::string f = (root / "generated" / "places.tsv").string();
+    if (!fs::exists(f)) {
+      set->issues.push_back({f, 0, "missing; places from it are unknown"});
+    } else if (Status s = load(f, [&](auto& c, auto& p) { LoadGazetteer(std::move(c), p, use_snapshots, set.get()); });
+               !s.ok()) {
+      return s;
     }
-    set->places.Finalize();
   }
   if (options.load_tagger) {
     const fs::path model = root / std::string(PosTagger::kModelRelativePath);
     if (fs::exists(model)) {
-      auto tagger = PosTagger::LoadFile(model.string());
+      auto tagger = PosTagger::LoadFile(model.string(), PosTaggerOptions{}, use_snapshots);
       if (!tagger.ok()) return tagger.status();
       set->tagger = std::make_shared<const PosTagger>(std::move(tagger).value());
       set->files.push_back(model.string());

@@ -30,6 +30,12 @@ struct DictionaryOptions {
   // Load the part-of-speech model (data/generated/pos_model.txt) for raw text; without it
   // the coder tells verbs from nouns by rules.
   bool load_tagger = true;
+  // Read the gazetteer's phrase index and the tagger's tables from their snapshots beside
+  // places.tsv and pos_model.txt (FILE.griot-snapshot) when they match the files, and write
+  // them when they do not (base/snapshot.h): later loads skip indexing ~140,000 places and
+  // deriving the tagger's probabilities. Off (or $GRIOT_SNAPSHOTS=0 in the environment):
+  // always derive them, write nothing.
+  bool use_snapshots = true;
 };
 
 // Discard phrases (PETRARCH): a sentence containing one is not coded; one marked "+" drops

@@ -171,4 +171,76 @@ const Place& Gazetteer::place(uint32_t id) const {
   return *expected;
 }
 
+namespace {
+
+// The layout of the sections Gazetteer::Save writes; raise it when they change.
+constexpr uint32_t kSnapshotVersion = 1;
+
+struct SavedRow {
+  uint32_t offset = 0, size = 0;  // in the file's text
+};
+
+}  // namespace
+
+SnapshotKey Gazetteer::SnapshotKeyFor(std::string_view content) {
+  return SnapshotKey{"gazetteer", kSnapshotVersion, content.size(), HashBytes(content), PhraseIndex::CodeFingerprint()};
+}
+
+Status Gazetteer::Save(SnapshotWriter* out, const std::vector<DictIssue>& issues) const {
+  if (texts_.size() != 1) return Status::Unsupported("only a gazetteer loaded from one file has a snapshot");
+  const std::string_view text = *texts_.front();
+  if (text.size() > UINT32_MAX) return Status::Unsupported("gazetteer too large for a snapshot");
+  std::vector<SavedRow> rows;
+  rows.reserve(rows_.size());
+  for (const std::string_view r : rows_) rows.push_back({static_cast<uint32_t>(r.data() - text.data()), static_cast<uint32_t>(r.size())});
+  out->Array(rows);
+  out->Value(groups_);
+  out->Array(group_start_);
+  out->Array(group_places_);
+  out->Value(static_cast<uint64_t>(issues.size()));
+  for (const DictIssue& issue : issues) {
+    out->Value(static_cast<int64_t>(issue.line));
+    out->Bytes(issue.reason);
+  }
+  return index_.Save(out);
+}
+
+bool Gazetteer::Restore(SnapshotReader* in, std::string&& content, const std::string& file,
+                        std::vector<DictIssue>* issues) {
+  *this = Gazetteer();
+  std::vector<SavedRow> rows;
+  uint64_t issue_count = 0;
+  bool ok = in->Array(&rows) && in->Value(&groups_) && in->Array(&group_start_) && in->Array(&group_places_) &&
+            in->Value(&issue_count);
+  std::vector<DictIssue> saved;
+  for (uint64_t i = 0; ok && i < issue_count; ++i) {
+    int64_t line = 0;
+    DictIssue issue{file, 0, {}};
+    ok = in->Value(&line) && in->Bytes(&issue.reason);
+    issue.line = static_cast<int>(line);
+    saved.push_back(std::move(issue));
+  }
+  ok = ok && index_.Restore(in) && in->AtEnd() && index_.EntriesBelow(groups_);
+  // The tables must agree with each other and with the text, so that a damaged snapshot
+  // fails here and not in Candidates() or place().
+  ok = ok && group_start_.size() == static_cast<size_t>(groups_) + 1 && group_start_.front() == 0 &&
+       group_start_.back() == group_places_.size();
+  for (size_t g = 1; ok && g < group_start_.size(); ++g) ok = group_start_[g - 1] <= group_start_[g];
+  for (size_t i = 0; ok && i < group_places_.size(); ++i) ok = group_places_[i] < rows.size();
+  for (size_t i = 0; ok && i < rows.size(); ++i)
+    ok = rows[i].offset <= content.size() && rows[i].size <= content.size() - rows[i].offset;
+  if (!ok) {
+    *this = Gazetteer();
+    return false;
+  }
+  texts_.push_back(std::make_unique<const std::string>(std::move(content)));
+  const std::string_view text = *texts_.front();
+  rows_.reserve(rows.size());
+  for (const SavedRow& r : rows) rows_.push_back(text.substr(r.offset, r.size));
+  made_ = std::make_unique<std::atomic<const Place*>[]>(rows_.size());
+  made_size_ = rows_.size();
+  issues->insert(issues->end(), std::make_move_iterator(saved.begin()), std::make_move_iterator(saved.end()));
+  return true;
+}
+
 }  // namespace griot

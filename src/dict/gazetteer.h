@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/snapshot.h"
 #include "dict/dict_file.h"
 #include "dict/phrase_index.h"
 
@@ -56,6 +57,17 @@ class Gazetteer {
   }
   const Place& place(uint32_t id) const;
   size_t size() const { return rows_.size(); }
+
+  // Snapshots (base/snapshot.h) of a gazetteer loaded from one file and finalized: Save
+  // writes its tables and `issues`, the problems loading the file raised. Restore is Load
+  // and Finalize from the snapshot of `content` (the file's text): it appends the saved
+  // issues, takes `content` and returns true, or returns false when the snapshot is broken,
+  // leaving the gazetteer empty and `content` as it was. A restored gazetteer takes no
+  // further Load.
+  Status Save(SnapshotWriter* out, const std::vector<DictIssue>& issues) const;
+  bool Restore(SnapshotReader* in, std::string&& content, const std::string& file, std::vector<DictIssue>* issues);
+  // The key of the snapshot of a gazetteer file whose text is `content`.
+  static SnapshotKey SnapshotKeyFor(std::string_view content);
 
  private:
   void LoadRows(std::string_view content, const std::string& file, std::vector<DictIssue>* issues);

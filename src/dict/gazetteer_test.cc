@@ -1,6 +1,9 @@
 #include "dict/gazetteer.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include <string>
 #include <thread>
@@ -111,6 +114,64 @@ TEST(GazetteerTest, PlacesMadeFromManyThreadsAtOnce) {
   for (auto& th : threads) th.join();
   for (size_t t = 0; t < 8; ++t)
     for (uint32_t i = 0; i < g.size(); ++i) EXPECT_EQ(seen[t * g.size() + i], &g.place(i));
+}
+
+TEST(GazetteerTest, SnapshotRestoresTheSameTables) {
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("griot_gazetteer_snapshot_" + std::to_string(::getpid()))).string();
+  Gazetteer g;
+  std::vector<DictIssue> issues;
+  g.Load(kTable, "places.tsv", &issues);
+  g.Finalize();
+  const SnapshotKey key = Gazetteer::SnapshotKeyFor(kTable);
+  SnapshotWriter out(key);
+  ASSERT_TRUE(g.Save(&out, issues).ok());
+  ASSERT_TRUE(out.Commit(path).ok());
+
+  auto in = SnapshotReader::Open(path, key);
+  ASSERT_TRUE(in.ok());
+  Gazetteer r;
+  std::vector<DictIssue> restored_issues;
+  std::string content(kTable);
+  ASSERT_TRUE(r.Restore(&*in, std::move(content), "places.tsv", &restored_issues));
+  EXPECT_EQ(r.size(), g.size());
+  ASSERT_EQ(restored_issues.size(), issues.size());
+  for (size_t i = 0; i < issues.size(); ++i) EXPECT_EQ(restored_issues[i].ToString(), issues[i].ToString());
+  for (const std::vector<std::string>& keys :
+       std::vector<std::vector<std::string>>{{"kidal"}, {"menaka"}, {"ménaka"}, {"san"}, {"san", "sebastián"},
+                                             {"san", "sebastian", "x"}, {"tessalit"}, {"bamako"}}) {
+    EXPECT_EQ(Match(r, keys), Match(g, keys)) << keys[0];
+  }
+  for (uint32_t id = 0; id < g.size(); ++id) {
+    EXPECT_EQ(r.place(id).name, g.place(id).name);
+    EXPECT_EQ(r.place(id).id, g.place(id).id);
+    EXPECT_EQ(r.place(id).lat, g.place(id).lat);
+  }
+
+  // Other text of the same size does not match the key; a cut snapshot is refused and
+  // leaves the text for the caller.
+  std::string other(kTable);
+  other[other.size() - 2] = 'X';
+  EXPECT_FALSE(SnapshotReader::Open(path, Gazetteer::SnapshotKeyFor(other)).ok());
+  std::filesystem::resize_file(path, std::filesystem::file_size(path) - 10);
+  auto cut = SnapshotReader::Open(path, key);
+  ASSERT_TRUE(cut.ok());
+  Gazetteer broken;
+  std::string kept(kTable);
+  std::vector<DictIssue> none;
+  EXPECT_FALSE(broken.Restore(&*cut, std::move(kept), "places.tsv", &none));
+  EXPECT_EQ(kept, kTable);
+  EXPECT_TRUE(none.empty());
+  EXPECT_EQ(broken.size(), 0u);
+  std::filesystem::remove(path);
+}
+
+TEST(PhraseIndexSnapshotTest, FlexiblePhrasesHaveNoSnapshot) {
+  PhraseIndex index;
+  index.AddFlexible({"attack"}, {PhraseIndex::kStem}, 0);
+  index.Finalize();
+  SnapshotWriter out(SnapshotKey{"t", 1, 0, 0, 0});
+  EXPECT_EQ(index.Save(&out).code(), StatusCode::kUnsupported);
 }
 
 }  // namespace

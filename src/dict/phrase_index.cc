@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 
 #include "base/utf8.h"
 
@@ -97,6 +98,7 @@ void SplitPhraseInto(std::string_view phrase, std::vector<std::string>* words, b
 }
 
 void PhraseIndex::Add(const std::vector<std::string>& words, uint32_t id) {
+  assert(!restored_ && "a restored PhraseIndex is read-only");
   if (words.empty()) return;
   uint32_t node = RootForInsert(words[0]);
   for (size_t k = 1; k < words.size(); ++k) node = ChildForInsert(node, words[k]);
@@ -106,6 +108,7 @@ void PhraseIndex::Add(const std::vector<std::string>& words, uint32_t id) {
 }
 
 void PhraseIndex::AddFlexible(const std::vector<std::string>& words, const std::vector<uint8_t>& flags, uint32_t id) {
+  assert(!restored_ && "a restored PhraseIndex is read-only");
   if (words.empty()) return;
   bool any = false;
   for (size_t k = 0; k < words.size() && k < flags.size(); ++k) any |= (flags[k] & kStem) || (k > 0 && (flags[k] & kGap));
@@ -127,6 +130,7 @@ void PhraseIndex::AddFlexible(const std::vector<std::string>& words, const std::
 }
 
 uint32_t PhraseIndex::AddIfNew(const std::vector<std::string>& words, uint32_t id) {
+  assert(!restored_ && "a restored PhraseIndex is read-only");
   if (words.empty()) return id;
   uint32_t node = RootForInsert(words[0]);
   for (size_t k = 1; k < words.size(); ++k) node = ChildForInsert(node, words[k]);
@@ -254,6 +258,108 @@ void PhraseIndex::Finalize() {
       first_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
     }
   finalized_ = true;
+}
+
+namespace {
+
+// Words of the trie as (offset, size) in one byte string: the arena's string_views cannot be
+// written as they are.
+struct SavedWord {
+  uint32_t offset = 0, size = 0;
+};
+struct SavedEdge {
+  SavedWord word;
+  uint32_t child = 0;
+};
+
+SavedWord SaveWord(std::string_view word, std::string* blob) {
+  const SavedWord w{static_cast<uint32_t>(blob->size()), static_cast<uint32_t>(word.size())};
+  blob->append(word);
+  return w;
+}
+
+}  // namespace
+
+Status PhraseIndex::Save(SnapshotWriter* out) const {
+  if (!finalized_) return Status::Internal("PhraseIndex::Save before Finalize");
+  if (!flexible_.empty()) return Status::Unsupported("an index with flexible phrases has no snapshot");
+  std::string blob;
+  std::vector<SavedEdge> edges;
+  edges.reserve(children_.size());
+  for (const Edge& e : children_) edges.push_back({SaveWord(e.word, &blob), e.child});
+  std::vector<SavedWord> roots;
+  roots.reserve(root_words_.size());
+  for (const std::string_view w : root_words_) roots.push_back(SaveWord(w, &blob));
+  if (blob.size() > UINT32_MAX) return Status::Unsupported("phrase index too large for a snapshot");
+  out->Bytes(blob);
+  out->Array(nodes_);
+  out->Array(edges);
+  out->Array(entries_);
+  out->Array(slots_);
+  out->Array(roots);
+  out->Array(first_filter_);
+  out->Value(first_filter_shift_);
+  out->Value(static_cast<uint64_t>(phrases_));
+  return Status::Ok();
+}
+
+bool PhraseIndex::Restore(SnapshotReader* in) {
+  *this = PhraseIndex();
+  std::string blob;
+  std::vector<SavedEdge> edges;
+  std::vector<SavedWord> roots;
+  uint64_t phrases = 0;
+  bool ok = in->Bytes(&blob) && in->Array(&nodes_) && in->Array(&edges) && in->Array(&entries_) &&
+            in->Array(&slots_) && in->Array(&roots) && in->Array(&first_filter_) &&
+            in->Value(&first_filter_shift_) && in->Value(&phrases);
+  // Every stored offset must land inside the tables read, so that a damaged snapshot fails
+  // here instead of in a look-up.
+  auto word_ok = [&](const SavedWord& w) { return w.offset <= blob.size() && w.size <= blob.size() - w.offset; };
+  const size_t node_count = nodes_.size();
+  if (ok) ok = (slots_.size() & (slots_.size() - 1)) == 0 && first_filter_shift_ <= 64 &&
+               (first_filter_.empty() || (uint64_t{1} << (64 - first_filter_shift_)) == first_filter_.size() * 64);
+  for (size_t i = 0; ok && i < node_count; ++i) {
+    const Node& nd = nodes_[i];
+    ok = nd.first_child <= edges.size() && nd.child_count <= edges.size() - nd.first_child &&
+         nd.first_entry <= entries_.size() && nd.entry_count <= entries_.size() - nd.first_entry;
+  }
+  for (size_t i = 0; ok && i < edges.size(); ++i) ok = word_ok(edges[i].word) && edges[i].child < node_count;
+  for (size_t i = 0; ok && i < roots.size(); ++i) ok = word_ok(roots[i]);
+  for (size_t i = 0; ok && i < slots_.size(); ++i)
+    ok = slots_[i].hash == 0 || (slots_[i].node < node_count && slots_[i].word < roots.size());
+  if (!ok) {
+    *this = PhraseIndex();
+    return false;
+  }
+  arena_.push_back(std::make_unique<char[]>(std::max<size_t>(blob.size(), 1)));
+  char* base = arena_.back().get();
+  std::copy(blob.begin(), blob.end(), base);
+  children_.resize(edges.size());
+  for (size_t i = 0; i < edges.size(); ++i)
+    children_[i] = Edge{std::string_view(base + edges[i].word.offset, edges[i].word.size), edges[i].child};
+  root_words_.resize(roots.size());
+  for (size_t i = 0; i < roots.size(); ++i) root_words_[i] = std::string_view(base + roots[i].offset, roots[i].size);
+  phrases_ = static_cast<size_t>(phrases);
+  finalized_ = true;
+  restored_ = true;
+  return true;
+}
+
+uint64_t PhraseIndex::CodeFingerprint() {
+  // Phrases that go through every path of SplitPhraseInto and FoldInto (plain ASCII, the
+  // Latin table, another script, a possessive), hashed with the hash the tables use.
+  static const uint64_t fingerprint = [] {
+    std::string all;
+    std::vector<std::string> words;
+    for (const char* phrase : {"WAGNER_GROUP_", "MALI'S ARMY", "Ménaka Tombouctou Ségou", "São_Tomé ÅLAND Œuvre",
+                               "Москва Київ", "القاهرة", "東京", "a-b c.d"}) {
+      SplitPhraseInto(phrase, &words);
+      for (const std::string& w : words) all += w + '\x1f';
+      all += '\x1e';
+    }
+    return HashKey(all) ^ (HashKey("griot") * 31);
+  }();
+  return fingerprint;
 }
 
 }  // namespace griot

@@ -25,6 +25,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/snapshot.h"
 #include "base/strings.h"
 
 namespace griot {
@@ -118,6 +119,22 @@ class PhraseIndex {
   }
 
   size_t size() const { return phrases_; }
+
+  // Snapshots (base/snapshot.h). Save writes the tables of a finalized index that holds no
+  // flexible phrase (Unsupported otherwise). Restore replaces this index's tables with those
+  // read and returns false, leaving the index empty, when the snapshot is broken. A restored
+  // index answers look-ups only: nothing may be added to it.
+  Status Save(SnapshotWriter* out) const;
+  bool Restore(SnapshotReader* in);
+  // A fingerprint of the code a snapshot's tables depend on (phrase splitting, word folding,
+  // key hashing): part of every snapshot's key, so that a snapshot made by other code is not
+  // read.
+  static uint64_t CodeFingerprint();
+  // True when every entry id is below `limit` (a check of a restored index against the
+  // tables its ids point into).
+  bool EntriesBelow(uint32_t limit) const {
+    return std::all_of(entries_.begin(), entries_.end(), [&](uint32_t e) { return e < limit; });
+  }
 
  private:
   static constexpr uint32_t kNone = UINT32_MAX;
@@ -256,6 +273,7 @@ class PhraseIndex {
   std::vector<uint32_t> flexible_stem_short_;
   size_t phrases_ = 0;
   bool finalized_ = false;
+  bool restored_ = false;  // read from a snapshot: the tables for adding are not there
 };
 
 }  // namespace griot

@@ -5,6 +5,8 @@
 // model (see docs/tagger.md), and the decoder is ~100 lines.
 #include "structure/pos_tagger.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -17,6 +19,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "base/snapshot.h"
 #include "base/strings.h"
 
 namespace griot {
@@ -83,7 +86,42 @@ class FlatStringTable {
   }
   size_t size() const { return size_; }
 
+  // Snapshots: the slots, each key as its offset in `base`, which holds every key's bytes
+  // (the model's text). Save returns false if a key lies outside it; Restore returns false
+  // on a broken snapshot.
+  bool Save(std::string_view base, SnapshotWriter* out) const {
+    std::vector<SavedSlot> saved(slots_.size());
+    for (size_t i = 0; i < slots_.size(); ++i) {
+      const Slot& s = slots_[i];
+      if (!s.key) continue;
+      if (s.size > 0 && (s.key < base.data() || s.key + s.size > base.data() + base.size())) return false;
+      saved[i] = SavedSlot{s.hash, s.size > 0 ? static_cast<uint32_t>(s.key - base.data()) : 0, s.size, 1, s.value};
+    }
+    out->Array(saved);
+    return true;
+  }
+  bool Restore(std::string_view base, SnapshotReader* in) {
+    std::vector<SavedSlot> saved;
+    if (!in->Array(&saved) || (saved.size() & (saved.size() - 1)) != 0) return false;
+    slots_.assign(saved.size(), Slot{});
+    size_ = 0;
+    for (size_t i = 0; i < saved.size(); ++i) {
+      const SavedSlot& s = saved[i];
+      if (!s.used) continue;
+      if (s.offset > base.size() || s.size > base.size() - s.offset) return false;
+      slots_[i] = Slot{s.hash, base.data() + s.offset, s.size, s.value};
+      ++size_;
+    }
+    return true;
+  }
+
  private:
+  struct SavedSlot {
+    uint64_t hash = 0;
+    uint32_t offset = 0, size = 0;
+    uint8_t used = 0;
+    T value{};
+  };
   struct Slot {
     uint64_t hash = 0;
     const char* key = nullptr;  // null: empty slot
@@ -406,15 +444,20 @@ std::array<double, 3> DeletedInterpolation(int k, const std::vector<double>& f3,
 }
 
 // `model_text` is kept by the model (its tables' keys point into it).
+// Unique per loaded model in the process (Model::serial).
+uint64_t NextModelSerial() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1);
+}
+
 Result<std::unique_ptr<Model>> ParseModel(std::string model_text, std::string_view name,
                                           const PosTaggerOptions& options) {
-  static std::atomic<uint64_t> next_serial{1};
   auto model = std::make_unique<Model>();
   Model& m = *model;
   m.text = std::move(model_text);
   const std::string_view text = m.text;
   m.options = options;
-  m.serial = next_serial.fetch_add(1);
+  m.serial = NextModelSerial();
   m.class_of_tag.fill(-1);
 
   bool header = false, ended = false;
@@ -705,6 +748,170 @@ Result<std::unique_ptr<Model>> ParseModel(std::string model_text, std::string_vi
   return model;
 }
 
+// ---- snapshots ---------------------------------------------------------------------------
+
+// The layout of the sections SaveModel writes; raise it when they change.
+constexpr uint32_t kModelSnapshotVersion = 1;
+
+SnapshotKey ModelSnapshotKey(std::string_view text, const PosTaggerOptions& o) {
+  // The derived tables depend on the options and on the hash the string tables store.
+  const std::string code =
+      fmt::format("{} {} {} {} {} {} {} {} {} {} {} {}", o.known_smoothing, o.rare_word_max_count,
+                  o.max_suffix_length, o.wordnet_outside_factor, o.capitalized_adjective_factor,
+                  o.capitalized_noun_factor, o.capitalized_other_factor, o.all_caps_factor,
+                  o.lowercase_proper_factor, o.initial_unknown_exponent, o.capitalized_proper_floor, o.prune_ratio);
+  return SnapshotKey{"pos-model", kModelSnapshotVersion, text.size(), HashBytes(text),
+                     HashKey(code) ^ (HashKey("griot pos-model probe") * 31)};
+}
+
+// Lists of lists as one flat array and each list's start (one past the end last).
+template <typename Item, typename Saved, typename ToSaved>
+void SaveNested(const std::vector<std::vector<Item>>& lists, ToSaved to_saved, SnapshotWriter* out) {
+  std::vector<uint32_t> start{0};
+  std::vector<Saved> items;
+  for (const auto& list : lists) {
+    for (const Item& item : list) items.push_back(to_saved(item));
+    start.push_back(static_cast<uint32_t>(items.size()));
+  }
+  out->Array(start);
+  out->Array(items);
+}
+template <typename Item, typename Saved, typename FromSaved>
+bool RestoreNested(SnapshotReader* in, FromSaved from_saved, std::vector<std::vector<Item>>* lists) {
+  std::vector<uint32_t> start;
+  std::vector<Saved> items;
+  if (!in->Array(&start) || !in->Array(&items) || start.empty() || start.front() != 0 || start.back() != items.size())
+    return false;
+  lists->resize(start.size() - 1);
+  for (size_t i = 0; i + 1 < start.size(); ++i) {
+    if (start[i] > start[i + 1]) return false;
+    auto& list = (*lists)[i];
+    list.reserve(start[i + 1] - start[i]);
+    for (uint32_t j = start[i]; j < start[i + 1]; ++j) list.push_back(from_saved(items[j]));
+  }
+  return true;
+}
+struct SavedCount {
+  uint8_t cls = 0;
+  double n = 0;
+};
+struct SavedSuffixCount {
+  uint8_t cls = 0;
+  float n = 0;
+};
+struct SavedKey {
+  uint32_t offset = 0, size = 0;
+};
+
+bool SaveModel(const PosTagger::Model& m, SnapshotWriter* out) {
+  const std::string_view text = m.text;
+  out->Value(m.k);
+  out->Value(static_cast<uint64_t>(m.class_names.size()));
+  for (const std::string& name : m.class_names) out->Bytes(name);
+  out->Array(m.class_tag);
+  for (int v : {m.punc, m.nnp, m.nnps, m.cd, m.prp, m.wp}) out->Value(v);
+  for (uint64_t v : {m.proper_mask, m.adjective_mask, m.unrestricted}) out->Value(v);
+  out->Value(m.class_of_tag);
+  out->Array(m.trans);
+  out->Array(m.start);
+  out->Array(m.prior);
+  out->Array(m.log_prior);
+  if (!m.word_table.Save(text, out)) return false;
+  SaveNested<std::pair<uint8_t, double>, SavedCount>(
+      m.word_counts, [](const auto& c) { return SavedCount{c.first, c.second}; }, out);
+  std::vector<SavedKey> keys;
+  for (const std::string_view key : m.word_keys) {
+    if (key.data() < text.data() || key.data() + key.size() > text.data() + text.size()) return false;
+    keys.push_back({static_cast<uint32_t>(key.data() - text.data()), static_cast<uint32_t>(key.size())});
+  }
+  out->Array(keys);
+  for (const auto& sm : m.suffix) {
+    if (!sm.nodes.Save(text, out)) return false;
+    SaveNested<std::pair<uint8_t, float>, SavedSuffixCount>(
+        sm.counts, [](const auto& c) { return SavedSuffixCount{c.first, c.second}; }, out);
+    out->Array(sm.totals);
+  }
+  if (!m.lemma_table.Save(text, out)) return false;
+  out->Value(static_cast<uint64_t>(m.irregular.size()));
+  for (const auto& [form, bits] : m.irregular) {
+    out->Bytes(form);
+    out->Value(bits);
+  }
+  out->Array(m.log_cap);
+  out->Array(m.log_all_caps);
+  out->Array(m.log_initial_cap);
+  out->Array(m.log_lower);
+  out->Value(m.log_proper_floor);
+  out->Value(m.log_prune);
+  return true;
+}
+
+// The model from its snapshot, taking `*text` (the model file's text the snapshot was made
+// from) on success; null, leaving `*text`, when the snapshot is broken.
+std::unique_ptr<PosTagger::Model> RestoreModel(SnapshotReader* in, std::string* text, const PosTaggerOptions& options) {
+  auto model = std::make_unique<PosTagger::Model>();
+  PosTagger::Model& m = *model;
+  // The string tables point into the text: it moves into the model first, and back if the
+  // snapshot proves broken (a moved std::string keeps its heap buffer).
+  m.text = std::move(*text);
+  const std::string_view base = m.text;
+  auto fail = [&]() -> std::unique_ptr<PosTagger::Model> {
+    *text = std::move(m.text);
+    return nullptr;
+  };
+  uint64_t classes = 0;
+  if (!in->Value(&m.k) || !in->Value(&classes) || m.k <= 0 || m.k > 64 || classes != static_cast<uint64_t>(m.k))
+    return fail();
+  m.class_names.resize(classes);
+  for (std::string& name : m.class_names)
+    if (!in->Bytes(&name)) return fail();
+  bool ok = in->Array(&m.class_tag) && m.class_tag.size() == classes;
+  for (int* v : {&m.punc, &m.nnp, &m.nnps, &m.cd, &m.prp, &m.wp}) ok = ok && in->Value(v) && *v < m.k;
+  for (uint64_t* v : {&m.proper_mask, &m.adjective_mask, &m.unrestricted}) ok = ok && in->Value(v);
+  ok = ok && in->Value(&m.class_of_tag) && m.punc >= 0;
+  for (const int c : m.class_of_tag) ok = ok && c < m.k;
+  const size_t k = static_cast<size_t>(m.k);
+  ok = ok && in->Array(&m.trans) && m.trans.size() == k * k * k && in->Array(&m.start) && m.start.size() == k &&
+       in->Array(&m.prior) && m.prior.size() == k && in->Array(&m.log_prior) && m.log_prior.size() == k;
+  ok = ok && m.word_table.Restore(base, in) &&
+       RestoreNested<std::pair<uint8_t, double>, SavedCount>(
+           in, [](const SavedCount& c) { return std::pair<uint8_t, double>(c.cls, c.n); }, &m.word_counts);
+  std::vector<SavedKey> keys;
+  ok = ok && in->Array(&keys) && keys.size() == m.word_counts.size();
+  for (size_t i = 0; ok && i < keys.size(); ++i) ok = keys[i].offset <= base.size() && keys[i].size <= base.size() - keys[i].offset;
+  if (!ok) return fail();
+  m.word_keys.reserve(keys.size());
+  for (const SavedKey& key : keys) m.word_keys.push_back(base.substr(key.offset, key.size));
+  for (auto& sm : m.suffix) {
+    ok = ok && sm.nodes.Restore(base, in) &&
+         RestoreNested<std::pair<uint8_t, float>, SavedSuffixCount>(
+             in, [](const SavedSuffixCount& c) { return std::pair<uint8_t, float>(c.cls, c.n); }, &sm.counts) &&
+         in->Array(&sm.totals) && sm.totals.size() == sm.counts.size();
+  }
+  uint64_t irregular = 0;
+  ok = ok && m.lemma_table.Restore(base, in) && in->Value(&irregular);
+  for (uint64_t i = 0; ok && i < irregular; ++i) {
+    std::string form;
+    uint64_t bits = 0;
+    ok = in->Bytes(&form) && in->Value(&bits);
+    if (ok) m.irregular.emplace(std::move(form), bits);
+  }
+  ok = ok && in->Array(&m.log_cap) && in->Array(&m.log_all_caps) && in->Array(&m.log_initial_cap) &&
+       in->Array(&m.log_lower) && m.log_cap.size() == k && m.log_all_caps.size() == k &&
+       m.log_initial_cap.size() == k && m.log_lower.size() == k && in->Value(&m.log_proper_floor) &&
+       in->Value(&m.log_prune) && in->AtEnd();
+  // Every class a table names must be one of the model's.
+  for (size_t i = 0; ok && i < m.word_counts.size(); ++i)
+    for (const auto& [c, n] : m.word_counts[i]) ok = ok && c < k;
+  for (const auto& sm : m.suffix)
+    for (size_t i = 0; ok && i < sm.counts.size(); ++i)
+      for (const auto& [c, n] : sm.counts[i]) ok = ok && c < k;
+  if (!ok) return fail();
+  m.options = options;
+  m.serial = NextModelSerial();
+  return model;
+}
+
 // ---- tagging ----------------------------------------------------------------------------
 
 bool IsOpeningPunct(std::string_view key) {
@@ -759,7 +966,7 @@ Result<PosTagger> PosTagger::LoadFromString(std::string_view text, std::string_v
   return PosTagger(std::unique_ptr<const Model>(std::move(model).value()));
 }
 
-Result<PosTagger> PosTagger::LoadFile(const std::string& path, const PosTaggerOptions& options) {
+Result<PosTagger> PosTagger::LoadFile(const std::string& path, const PosTaggerOptions& options, bool use_snapshot) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
     return Status::NotFound(path + ": part-of-speech model not found (generate it with scripts/setup.sh, or "
@@ -775,8 +982,20 @@ Result<PosTagger> PosTagger::LoadFile(const std::string& path, const PosTaggerOp
   char chunk[1 << 14];
   while (in.read(chunk, sizeof chunk) || in.gcount() > 0) text.append(chunk, static_cast<size_t>(in.gcount()));
   if (in.bad()) return Status::IoError(path + ": read error");
+  if (!use_snapshot) {
+    auto model = ParseModel(std::move(text), path, options);
+    if (!model.ok()) return model.status();
+    return PosTagger(std::unique_ptr<const Model>(std::move(model).value()));
+  }
+  const SnapshotKey key = ModelSnapshotKey(text, options);
+  const std::string snapshot = SnapshotPathFor(path);
+  if (auto reader = SnapshotReader::Open(snapshot, key); reader.ok())
+    if (auto model = RestoreModel(&*reader, &text, options)) return PosTagger(std::move(model));
   auto model = ParseModel(std::move(text), path, options);
   if (!model.ok()) return model.status();
+  // A snapshot that cannot be written (a read-only data directory) only costs the next load.
+  SnapshotWriter out(key);
+  if (SaveModel(**model, &out)) (void)out.Commit(snapshot);
   return PosTagger(std::unique_ptr<const Model>(std::move(model).value()));
 }
 

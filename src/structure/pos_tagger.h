@@ -108,7 +108,11 @@ class PosTagger {
 
   // Reads a model file written by tools/tagger/build_model.mjs. Errors name the file and
   // line; a missing file says how to generate it.
-  static Result<PosTagger> LoadFile(const std::string& path, const PosTaggerOptions& options = {});
+  // With `use_snapshot`, the tables derived from the file are read from its snapshot beside
+  // it (PATH.griot-snapshot, base/snapshot.h) when one matches the file and these options,
+  // and a snapshot is written when none does: later loads skip deriving them.
+  static Result<PosTagger> LoadFile(const std::string& path, const PosTaggerOptions& options = {},
+                                    bool use_snapshot = false);
   // Same from text in memory; `name` stands for the file in messages.
   static Result<PosTagger> LoadFromString(std::string_view text, std::string_view name,
                                           const PosTaggerOptions& options = {});

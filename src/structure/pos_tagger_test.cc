@@ -1,12 +1,15 @@
 #include "structure/pos_tagger.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "base/snapshot.h"
 #include "text/tokenizer.h"
 
 namespace griot {
@@ -66,6 +69,48 @@ TEST(PosTaggerTinyModel, ContextDecidesAmbiguousWord) {
   EXPECT_EQ(Tags(*tagger, "the attack."), (std::vector<std::string>{"DT", "NN", "."}));
   EXPECT_EQ(Tags(*tagger, "they attack the base."), (std::vector<std::string>{"PRP", "VBP", "DT", "NN", "."}));
   EXPECT_TRUE(tagger->TagSentence({}).empty());
+}
+
+TEST(PosTaggerTinyModel, SnapshotGivesTheSameTags) {
+  namespace fs = std::filesystem;
+  const fs::path path = fs::temp_directory_path() / ("griot_tiny_model_" + std::to_string(::getpid()) + ".txt");
+  const fs::path snapshot = SnapshotPathFor(path.string());
+  std::ofstream(path, std::ios::binary) << kTinyModel;
+  fs::remove(snapshot);
+  const std::vector<std::string> sentences = {"They attack the base .", "The attack .", "They attacks .", "Who knows ?"};
+  auto parsed = PosTagger::LoadFile(path.string());
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_FALSE(fs::exists(snapshot));  // written only when asked for
+
+  auto first = PosTagger::LoadFile(path.string(), {}, true);  // derives and writes
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(fs::exists(snapshot));
+  auto second = PosTagger::LoadFile(path.string(), {}, true);  // reads the snapshot
+  ASSERT_TRUE(second.ok());
+  for (const std::string& s : sentences) {
+    EXPECT_EQ(Tags(*first, s), Tags(*parsed, s)) << s;
+    EXPECT_EQ(Tags(*second, s), Tags(*parsed, s)) << s;
+    EXPECT_EQ(second->ExplainSentence(Tokenize(s), s), parsed->ExplainSentence(Tokenize(s), s)) << s;
+  }
+  EXPECT_EQ(second->lexicon_size(), parsed->lexicon_size());
+  EXPECT_EQ(second->wordnet_lemma_count(), parsed->wordnet_lemma_count());
+
+  // Other options derive other tables: the snapshot is not read for them.
+  PosTaggerOptions other;
+  other.prune_ratio = 0.5;
+  auto with_other = PosTagger::LoadFile(path.string(), other, true);
+  auto other_parsed = PosTagger::LoadFile(path.string(), other);
+  ASSERT_TRUE(with_other.ok() && other_parsed.ok());
+  for (const std::string& s : sentences)
+    EXPECT_EQ(with_other->ExplainSentence(Tokenize(s), s), other_parsed->ExplainSentence(Tokenize(s), s)) << s;
+
+  // A damaged snapshot is passed over: the model is derived from the file again.
+  fs::resize_file(snapshot, fs::file_size(snapshot) / 2);
+  auto after_damage = PosTagger::LoadFile(path.string(), {}, true);
+  ASSERT_TRUE(after_damage.ok());
+  for (const std::string& s : sentences) EXPECT_EQ(Tags(*after_damage, s), Tags(*parsed, s)) << s;
+  fs::remove(path);
+  fs::remove(snapshot);
 }
 
 TEST(PosTaggerTinyModel, ErrorsNameTheLine) {
