@@ -85,6 +85,10 @@ class FlatStringTable {
     }
   }
   size_t size() const { return size_; }
+  // True when every value is below `limit` (a check of a restored table's indexes).
+  bool ValuesBelow(T limit) const {
+    return std::all_of(slots_.begin(), slots_.end(), [&](const Slot& s) { return !s.key || s.value < limit; });
+  }
 
   // Snapshots: the slots, each key as its offset in `base`, which holds every key's bytes
   // (the model's text). Save returns false if a key lies outside it; Restore returns false
@@ -149,6 +153,37 @@ class FlatStringTable {
   }
   std::vector<Slot> slots_;
   size_t size_ = 0;
+};
+
+// Lists of lists laid out flat: list i is items[start[i] .. start[i + 1]). One allocation for
+// all of them instead of one per list (the lexicon has ~50,000 words), written to a snapshot
+// as two arrays.
+template <typename T>
+struct FlatLists {
+  std::vector<uint32_t> start{0};
+  std::vector<T> items;
+  size_t size() const { return start.size() - 1; }
+  std::span<const T> operator[](size_t i) const { return {items.data() + start[i], start[i + 1] - start[i]}; }
+  void Append(std::span<const T> list) {
+    items.insert(items.end(), list.begin(), list.end());
+    start.push_back(static_cast<uint32_t>(items.size()));
+  }
+  // True when the offsets are those of lists over `items` (a check of a snapshot's).
+  bool Consistent() const {
+    if (start.empty() || start.front() != 0 || start.back() != items.size()) return false;
+    for (size_t i = 1; i < start.size(); ++i)
+      if (start[i - 1] > start[i]) return false;
+    return true;
+  }
+};
+// A word class and its count in the lexicon or a suffix model.
+struct ClassCount {
+  uint8_t cls = 0;
+  double n = 0;
+};
+struct ClassWeight {
+  uint8_t cls = 0;
+  float n = 0;
 };
 
 constexpr float kNegInf = -std::numeric_limits<float>::infinity();
@@ -218,7 +253,7 @@ struct PosTagger::Model {
   };
   FlatStringTable<uint32_t> word_table;  // key -> lexicon index (keys in `text`)
   // Per lexicon word: its tag counts as read, and its key.
-  std::vector<std::vector<std::pair<uint8_t, double>>> word_counts;
+  FlatLists<ClassCount> word_counts;
   std::vector<std::string_view> word_keys;  // in `text`
 
   // Suffix models, one per word shape: P(t | suffix) estimated from the rare lexicon words
@@ -226,7 +261,7 @@ struct PosTagger::Model {
   // Witten-Bell weights (the number of distinct tags seen with the suffix).
   struct SuffixModel {
     FlatStringTable<uint32_t> nodes;                            // suffix -> node (keys in `text`)
-    std::vector<std::vector<std::pair<uint8_t, float>>> counts; // node -> (class, count)
+    FlatLists<ClassWeight> counts;                              // node -> (class, count)
     std::vector<float> totals;
   };
   enum Shape { kDigits = 0, kHyphenated = 1, kPlain = 2 };
@@ -325,13 +360,11 @@ struct PosTagger::Model {
   // word being smoothed); they are left out so that the word does not predict itself.
   // *common: see WordNetClasses.
   void UnknownDistribution(std::string_view key, std::array<double, 64>* p,
-                           const std::vector<std::pair<uint8_t, double>>* held_out = nullptr,
-                           bool* common = nullptr) const {
+                           std::span<const ClassCount> held_out = {}, bool* common = nullptr) const {
     const SuffixModel& m = suffix[ShapeOf(key)];
     std::fill(p->begin(), p->begin() + k, 0.0);
     double held_total = 0;
-    if (held_out)
-      for (const auto& [c, n] : *held_out) held_total += n;
+    for (const auto& [c, n] : held_out) held_total += n;
     // Returns false when nothing is left of the node once the held-out word is removed.
     auto apply = [&](uint32_t node, bool first) {
       std::array<double, 64> local{};
@@ -339,8 +372,7 @@ struct PosTagger::Model {
       if (total <= 1e-9) return false;
       double types = 0;  // distinct tags seen with this suffix
       for (const auto& [c, n] : m.counts[node]) local[c] = n;
-      if (held_out)
-        for (const auto& [c, n] : *held_out) local[c] = std::max(0.0, local[c] - n);
+      for (const auto& [c, n] : held_out) local[c] = std::max(0.0, local[c] - n);
       for (int c = 0; c < k; ++c) types += local[c] > 0 ? 1 : 0;
       if (first) {
         for (int c = 0; c < k; ++c) (*p)[c] = local[c] / total;
@@ -464,7 +496,7 @@ Result<std::unique_ptr<Model>> ParseModel(std::string model_text, std::string_vi
   std::vector<double> f3;
   struct RawWord {
     std::string_view key;  // in m.text
-    std::vector<std::pair<uint8_t, double>> counts;
+    std::vector<ClassCount> counts;
   };
   std::vector<RawWord> raw_words;
   std::vector<std::pair<std::string_view, std::pair<char, std::string_view>>> raw_irregular;
@@ -555,7 +587,7 @@ Result<std::unique_ptr<Model>> ParseModel(std::string model_text, std::string_vi
           return LineError(name, line_no, "bad tag count '" + std::string(item) + "'");
         const uint8_t* cls = class_index.Find(item.substr(0, eq));
         if (cls == nullptr) return LineError(name, line_no, "unknown class in '" + std::string(item) + "'");
-        w.counts.emplace_back(*cls, n);
+        w.counts.push_back({*cls, n});
       }
       if (w.counts.empty()) return LineError(name, line_no, "word without tags");
       raw_words.push_back(std::move(w));
@@ -674,12 +706,14 @@ Result<std::unique_ptr<Model>> ParseModel(std::string model_text, std::string_vi
     rare.push_back(&w);
     ++rare_by_shape[Model::ShapeOf(w.key)];
   }
+  // Each suffix node's counts while the models are built (flattened after).
+  std::array<std::vector<std::vector<ClassWeight>>, 3> suffix_counts;
   // Room for ~2.5 distinct suffixes per rare word (as in the plain words of the WSJ lexicon;
   // a table grows past it if need be), and each word's suffixes fetched a few words ahead.
   for (size_t shape = 0; shape < 3; ++shape) {
     const size_t expected = rare_by_shape[shape] * 5 / 2;
     m.suffix[shape].nodes.Reserve(expected);
-    m.suffix[shape].counts.reserve(expected);
+    suffix_counts[shape].reserve(expected);
     m.suffix[shape].totals.reserve(expected);
   }
   const size_t max_suffix = static_cast<size_t>(std::max(options.max_suffix_length, 0));
@@ -695,27 +729,30 @@ Result<std::unique_ptr<Model>> ParseModel(std::string model_text, std::string_vi
     double n = 0;
     for (const auto& [c, x] : w.counts) n += x;
     Model::SuffixModel& sm = m.suffix[Model::ShapeOf(w.key)];
+    std::vector<std::vector<ClassWeight>>& sm_counts = suffix_counts[Model::ShapeOf(w.key)];
     const size_t max_len = std::min<size_t>(w.key.size(), static_cast<size_t>(options.max_suffix_length));
     for (size_t len = 0; len <= max_len; ++len) {
       const std::string_view suf = w.key.substr(w.key.size() - len);
       bool added = false;
       uint32_t& slot_node = sm.nodes.Insert(suf, &added);
       if (added) {
-        slot_node = static_cast<uint32_t>(sm.counts.size());
-        sm.counts.emplace_back();
+        slot_node = static_cast<uint32_t>(sm_counts.size());
+        sm_counts.emplace_back();
         sm.totals.push_back(0);
       }
       const uint32_t node = slot_node;
-      auto& counts = sm.counts[node];
+      auto& counts = sm_counts[node];
       for (const auto& [c, x] : w.counts) {
         const auto tag = c;  // a copy: lambdas may not capture structured bindings before C++20's DR (clang 15)
-        auto slot = std::find_if(counts.begin(), counts.end(), [&](const auto& e) { return e.first == tag; });
-        if (slot == counts.end()) counts.emplace_back(tag, static_cast<float>(x));
-        else slot->second += static_cast<float>(x);
+        auto slot = std::find_if(counts.begin(), counts.end(), [&](const auto& e) { return e.cls == tag; });
+        if (slot == counts.end()) counts.push_back({tag, static_cast<float>(x)});
+        else slot->n += static_cast<float>(x);
       }
       sm.totals[node] += static_cast<float>(n);
     }
   }
+  for (size_t shape = 0; shape < 3; ++shape)
+    for (const auto& counts : suffix_counts[shape]) m.suffix[shape].counts.Append(counts);
 
   const uint64_t common_nouns = m.Bit(PosTag::kNN) | m.Bit(PosTag::kNNS);
   for (int c = 0; c < k; ++c) {
@@ -734,7 +771,7 @@ Result<std::unique_ptr<Model>> ParseModel(std::string model_text, std::string_vi
 
   // ---- known words: their counts; the smoothed scores are made at first use ----
   m.word_table.Reserve(raw_words.size());
-  m.word_counts.reserve(raw_words.size());
+  m.word_counts.start.reserve(raw_words.size() + 1);
   m.word_keys.reserve(raw_words.size());
   for (size_t i = 0; i < raw_words.size(); ++i) {
     RawWord& w = raw_words[i];
@@ -743,7 +780,7 @@ Result<std::unique_ptr<Model>> ParseModel(std::string model_text, std::string_vi
     m.word_table.Insert(w.key, &inserted) = static_cast<uint32_t>(m.word_counts.size());
     if (!inserted) return Status::ParseError(std::string(name) + ": word '" + std::string(w.key) + "' listed twice");
     m.word_keys.push_back(w.key);
-    m.word_counts.push_back(std::move(w.counts));
+    m.word_counts.Append(w.counts);
   }
   return model;
 }
@@ -751,7 +788,7 @@ Result<std::unique_ptr<Model>> ParseModel(std::string model_text, std::string_vi
 // ---- snapshots ---------------------------------------------------------------------------
 
 // The layout of the sections SaveModel writes; raise it when they change.
-constexpr uint32_t kModelSnapshotVersion = 1;
+constexpr uint32_t kModelSnapshotVersion = 2;
 
 SnapshotKey ModelSnapshotKey(std::string_view text, const PosTaggerOptions& o) {
   // The derived tables depend on the options and on the hash the string tables store.
@@ -764,41 +801,6 @@ SnapshotKey ModelSnapshotKey(std::string_view text, const PosTaggerOptions& o) {
                      HashKey(code) ^ (HashKey("griot pos-model probe") * 31)};
 }
 
-// Lists of lists as one flat array and each list's start (one past the end last).
-template <typename Item, typename Saved, typename ToSaved>
-void SaveNested(const std::vector<std::vector<Item>>& lists, ToSaved to_saved, SnapshotWriter* out) {
-  std::vector<uint32_t> start{0};
-  std::vector<Saved> items;
-  for (const auto& list : lists) {
-    for (const Item& item : list) items.push_back(to_saved(item));
-    start.push_back(static_cast<uint32_t>(items.size()));
-  }
-  out->Array(start);
-  out->Array(items);
-}
-template <typename Item, typename Saved, typename FromSaved>
-bool RestoreNested(SnapshotReader* in, FromSaved from_saved, std::vector<std::vector<Item>>* lists) {
-  std::vector<uint32_t> start;
-  std::vector<Saved> items;
-  if (!in->Array(&start) || !in->Array(&items) || start.empty() || start.front() != 0 || start.back() != items.size())
-    return false;
-  lists->resize(start.size() - 1);
-  for (size_t i = 0; i + 1 < start.size(); ++i) {
-    if (start[i] > start[i + 1]) return false;
-    auto& list = (*lists)[i];
-    list.reserve(start[i + 1] - start[i]);
-    for (uint32_t j = start[i]; j < start[i + 1]; ++j) list.push_back(from_saved(items[j]));
-  }
-  return true;
-}
-struct SavedCount {
-  uint8_t cls = 0;
-  double n = 0;
-};
-struct SavedSuffixCount {
-  uint8_t cls = 0;
-  float n = 0;
-};
 struct SavedKey {
   uint32_t offset = 0, size = 0;
 };
@@ -817,8 +819,8 @@ bool SaveModel(const PosTagger::Model& m, SnapshotWriter* out) {
   out->Array(m.prior);
   out->Array(m.log_prior);
   if (!m.word_table.Save(text, out)) return false;
-  SaveNested<std::pair<uint8_t, double>, SavedCount>(
-      m.word_counts, [](const auto& c) { return SavedCount{c.first, c.second}; }, out);
+  out->Array(m.word_counts.start);
+  out->Array(m.word_counts.items);
   std::vector<SavedKey> keys;
   for (const std::string_view key : m.word_keys) {
     if (key.data() < text.data() || key.data() + key.size() > text.data() + text.size()) return false;
@@ -827,8 +829,8 @@ bool SaveModel(const PosTagger::Model& m, SnapshotWriter* out) {
   out->Array(keys);
   for (const auto& sm : m.suffix) {
     if (!sm.nodes.Save(text, out)) return false;
-    SaveNested<std::pair<uint8_t, float>, SavedSuffixCount>(
-        sm.counts, [](const auto& c) { return SavedSuffixCount{c.first, c.second}; }, out);
+    out->Array(sm.counts.start);
+    out->Array(sm.counts.items);
     out->Array(sm.totals);
   }
   if (!m.lemma_table.Save(text, out)) return false;
@@ -874,8 +876,7 @@ std::unique_ptr<PosTagger::Model> RestoreModel(SnapshotReader* in, std::string* 
   ok = ok && in->Array(&m.trans) && m.trans.size() == k * k * k && in->Array(&m.start) && m.start.size() == k &&
        in->Array(&m.prior) && m.prior.size() == k && in->Array(&m.log_prior) && m.log_prior.size() == k;
   ok = ok && m.word_table.Restore(base, in) &&
-       RestoreNested<std::pair<uint8_t, double>, SavedCount>(
-           in, [](const SavedCount& c) { return std::pair<uint8_t, double>(c.cls, c.n); }, &m.word_counts);
+       in->Array(&m.word_counts.start) && in->Array(&m.word_counts.items) && m.word_counts.Consistent();
   std::vector<SavedKey> keys;
   ok = ok && in->Array(&keys) && keys.size() == m.word_counts.size();
   for (size_t i = 0; ok && i < keys.size(); ++i) ok = keys[i].offset <= base.size() && keys[i].size <= base.size() - keys[i].offset;
@@ -884,8 +885,7 @@ std::unique_ptr<PosTagger::Model> RestoreModel(SnapshotReader* in, std::string* 
   for (const SavedKey& key : keys) m.word_keys.push_back(base.substr(key.offset, key.size));
   for (auto& sm : m.suffix) {
     ok = ok && sm.nodes.Restore(base, in) &&
-         RestoreNested<std::pair<uint8_t, float>, SavedSuffixCount>(
-             in, [](const SavedSuffixCount& c) { return std::pair<uint8_t, float>(c.cls, c.n); }, &sm.counts) &&
+         in->Array(&sm.counts.start) && in->Array(&sm.counts.items) && sm.counts.Consistent() &&
          in->Array(&sm.totals) && sm.totals.size() == sm.counts.size();
   }
   uint64_t irregular = 0;
@@ -901,11 +901,11 @@ std::unique_ptr<PosTagger::Model> RestoreModel(SnapshotReader* in, std::string* 
        m.log_initial_cap.size() == k && m.log_lower.size() == k && in->Value(&m.log_proper_floor) &&
        in->Value(&m.log_prune) && in->AtEnd();
   // Every class a table names must be one of the model's.
-  for (size_t i = 0; ok && i < m.word_counts.size(); ++i)
-    for (const auto& [c, n] : m.word_counts[i]) ok = ok && c < k;
+  for (const ClassCount& c : m.word_counts.items) ok = ok && c.cls < k;
+  ok = ok && m.word_table.ValuesBelow(static_cast<uint32_t>(m.word_counts.size()));
+  for (const auto& sm : m.suffix) ok = ok && sm.nodes.ValuesBelow(static_cast<uint32_t>(sm.counts.size()));
   for (const auto& sm : m.suffix)
-    for (size_t i = 0; ok && i < sm.counts.size(); ++i)
-      for (const auto& [c, n] : sm.counts[i]) ok = ok && c < k;
+    for (const ClassWeight& c : sm.counts.items) ok = ok && c.cls < k;
   if (!ok) return fail();
   m.options = options;
   m.serial = NextModelSerial();
@@ -1017,7 +1017,7 @@ std::span<const PosTagger::Model::Candidate> PosTagger::Model::KnownCandidates(u
     cache.candidates.clear();
   }
   if (cache.first[index] == UINT32_MAX) {
-    const std::vector<std::pair<uint8_t, double>>& counts = word_counts[index];
+    const std::span<const ClassCount> counts = word_counts[index];
     const std::string_view key = word_keys[index];
     double n = 0;
     std::array<double, 64> p{};
@@ -1027,7 +1027,7 @@ std::span<const PosTagger::Model::Candidate> PosTagger::Model::KnownCandidates(u
     }
     if (HasLetterOrDigit(key) && options.known_smoothing > 0) {
       std::array<double, 64> unk{};
-      UnknownDistribution(key, &unk, n <= options.rare_word_max_count ? &counts : nullptr);
+      UnknownDistribution(key, &unk, n <= options.rare_word_max_count ? counts : std::span<const ClassCount>());
       for (int c = 0; c < k; ++c) p[c] += options.known_smoothing * unk[c];
       n += options.known_smoothing;
     }
@@ -1080,7 +1080,7 @@ UnknownScores& CachedUnknownScores(const Model& m, std::string_view key) {
   if (auto it = cache.entries.find(key); it != cache.entries.end()) return it->second;
   UnknownScores u;
   std::array<double, 64> unk{};
-  m.UnknownDistribution(key, &unk, nullptr, &u.common_word);
+  m.UnknownDistribution(key, &unk, {}, &u.common_word);
   u.scores.reserve(static_cast<size_t>(m.k));
   for (int c = 0; c < m.k; ++c) u.scores.emplace_back(static_cast<float>(std::log(unk[c])) - m.log_prior[c], c);
   return cache.entries.emplace(std::string(key), std::move(u)).first->second;
