@@ -98,6 +98,7 @@ struct Roles {
   int source = -1;  // mention index
   int target = -1;
   bool source_bound = false, target_bound = false;
+  bool target_alone = false;  // the target stands for itself, not for its compound group
 };
 
 class SentenceCoder {
@@ -163,6 +164,7 @@ class SentenceCoder {
       if (coded_verb != SIZE_MAX && options_.code_by != CoderOptions::CodeBy::kAll &&
           (options_.code_by == CoderOptions::CodeBy::kSentence || !ClauseBreakBetween(coded_verb, v)))
         continue;
+      if (options_.skip_short_clauses && InShortClause(verbs_[v])) continue;
       const size_t before = out_->size();
       CodeVerb(v);
       // A verb coded only with a subordinate code ('?') leaves its clause open.
@@ -323,6 +325,27 @@ class SentenceCoder {
     return false;
   }
 
+  // True if a conjunction at `k` opens a clause (CoderOptions::code_by).
+  bool OpensClause(uint32_t k) const {
+    return tok(k).key == ";" ||
+           (In(tok(k).key, {"and", "but", "or", "while", "whereas"}) && !JoinsPhrases(k));
+  }
+  // CoderOptions::skip_short_clauses: the verb's clause, between the conjunctions that open it
+  // and the next one (none opens a clause as the sentence's first or last word), holds fewer
+  // than three words.
+  bool InShortClause(const VerbHit& h) const {
+    uint32_t last = n();
+    while (last > 0 && tok(last - 1).kind == TokenKind::kPunct && tok(last - 1).key != ",") --last;
+    uint32_t first = h.first;
+    while (first > 0 && !(first > 1 && OpensClause(first - 1))) --first;
+    uint32_t end = h.end;
+    while (end < last && !(end + 1 < last && OpensClause(end))) ++end;
+    int words = 0;
+    for (uint32_t k = first; k < end && words < 3; ++k)
+      words += tok(k).kind != TokenKind::kPunct || tok(k).key == ",";
+    return words < 3;
+  }
+
   // CoderOptions::targets_in_clause: the target of the verb `h` whose source is `source`.
   // The first actor after the verb, up to the conjunction that opens the next clause, other
   // than the source's own (a pronoun standing for it); when none follows, the nearest such
@@ -408,6 +431,10 @@ class SentenceCoder {
     uint32_t next = k + 1;
     while (next < n() && In(tok(next).key, {"the", "a", "an"})) ++next;
     if (k > 0 && next < n() && covered_[k - 1] >= 0 && covered_[next] >= 0) return true;
+    // TABARI's lists also take a comma before their conjunction ("the IMF and Red Cross, and
+    // Elrond").
+    if (k > 1 && next < n() && tok(k - 1).key == "," && covered_[k - 2] >= 0 && covered_[next] >= 0)
+      return true;
     return k > 0 && next < n() && InWordLists(tok(k - 1).key) && InWordLists(tok(next).key);
   }
 
@@ -428,7 +455,8 @@ class SentenceCoder {
 
   // TABARI's source: the first actor after the last conjunction that opens a clause before
   // the verb ("... but Dagolath promised"), unless a preposition other than "of" comes before
-  // it; else the first actor from `start`.
+  // it; else the first actor from `start` (with skip_short_clauses, while no earlier verb has
+  // found a source, the clause's first actor after the verb comes before that).
   int FirstActorOfClause(uint32_t verb, uint32_t start) const {
     for (uint32_t k = verb; k > start; --k) {
       const std::string& key = tok(k - 1).key;
@@ -449,6 +477,14 @@ class SentenceCoder {
                               "after", "before", "into", "toward", "towards", "near", "between", "among"}))
             return FirstMentionAfter(start, verb);
       if (m >= 0) return m;
+      // TABARI: with no source found by an earlier verb, the clause's first actor, after the
+      // verb if none comes before it.
+      if (options_.skip_short_clauses && !source_carried_) {
+        uint32_t end = verb;
+        while (end < n() && !OpensClause(end)) ++end;
+        const int after = FirstMentionAfter(verb, end);
+        if (after >= 0) return after;
+      }
       break;
     }
     return FirstMentionAfter(start, verb);
@@ -751,13 +787,9 @@ class SentenceCoder {
         if (cursor <= start) return false;
         --cursor;
       } else {
-        // TABARI: a source token that need not touch its neighbour is the clause's first actor.
-        // One followed by a word of the pattern ("$ HOSTING ^ *") is the actor nearest before it.
-        const bool before_word = r + 1 < els.size() && els[r + 1].kind == PatternToken::kWord;
-        int m = !consecutive && el.kind == PatternToken::kSource && options_.source_first_in_clause &&
-                        !before_word
-                    ? FirstMentionAfter(start, cursor)
-                    : NearestMentionBefore(cursor, start);
+        // The actor nearest before the cursor: TABARI too matches a pattern's words before the
+        // verb backwards from it ("- $ *": the actor nearest before the verb).
+        int m = NearestMentionBefore(cursor, start);
         // A pronoun standing for the sentence's first actor fills it where it stands ("SAID $ *":
         // "Falastur said he regretted").
         if (!consecutive && el.kind == PatternToken::kSource && options_.pronouns_for_first_actor) {
@@ -943,6 +975,14 @@ class SentenceCoder {
         uint32_t object = h.end;
         if (options_.targets_in_clause) {
           roles.target = ClauseTarget(h, roles.source, cstart, cend);
+          // TABARI expands a list from its first member only: a target found back from the verb
+          // inside a list ("with the IMF and Red Cross, and Elrond the chief of military
+          // attack intelligence": Elrond) is that actor alone.
+          if (roles.target >= 0 && mentions_[static_cast<size_t>(roles.target)].first < h.first) {
+            const int group = mentions_[static_cast<size_t>(roles.target)].group;
+            for (size_t m = 0; m < static_cast<size_t>(roles.target); ++m)
+              roles.target_alone |= mentions_[m].group == group && !mentions_[m].code.empty();
+          }
         } else if (options_.source_first_in_clause && object < cend &&
                    In(tok(object).key, {"it", "him", "her", "them"})) {
           // TABARI: an object pronoun ("assist him") is the sentence's first actor other
@@ -969,6 +1009,7 @@ class SentenceCoder {
     h.source_group = roles.source;
     h.target_group = roles.target;
     if (code.empty() || code == "---") return;
+    source_carried_ |= roles.source >= 0 && !roles.source_bound;
     // The rule events cite, written only for a verb that codes (most found verbs do not).
     const std::string rule = pattern ? fmt::format("{}:{} {}", pattern->file, pattern->line, pattern->text)
                                      : fmt::format("{}:{} --- {} [{}] ---", block.file, block.line, block.name, code);
@@ -1022,8 +1063,10 @@ class SentenceCoder {
         return;
       }
     }
+    const std::vector<int> targets =
+        roles.target_alone ? std::vector<int>{roles.target} : group_of(roles.target);
     for (int src : group_of(roles.source)) {
-      for (int tgt : group_of(roles.target)) {
+      for (int tgt : targets) {
         if (emitted >= options_.max_compound_events) return;
         if (src >= 0 && tgt >= 0 && mentions_[static_cast<size_t>(src)].code == mentions_[static_cast<size_t>(tgt)].code)
           continue;
@@ -1125,6 +1168,7 @@ class SentenceCoder {
   std::vector<DateMention> dates_;
   std::vector<int> covered_;  // token -> mention index, -2 place, -1 free
   std::vector<VerbHit> verbs_;
+  bool source_carried_ = false;  // CoderOptions::skip_short_clauses: an earlier verb found a source
   std::vector<bool> subordinate_;  // per event emitted by this sentence: its code is marked '?'
   bool subordinate_code_ = false;  // the verb being coded has a '?' code
   std::vector<bool> dominant_;     // per event emitted by this sentence: its code is marked '!'

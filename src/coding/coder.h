@@ -85,7 +85,8 @@ struct CoderOptions {
   // next clause (not one joining two actors or two words of the <NOUN> / <ADJECTIVE> lists);
   // an actor with the source's code (a pronoun standing for it) is passed over; when no actor
   // follows the verb, the nearest actor between the source and the verb is the target
-  // (TABARI). griot: the first actor after the verb, up to the object's end.
+  // (TABARI), and stands alone when it is a later member of a list (TABARI expands a list
+  // from its first member only). griot: the first actor after the verb, up to the object's end.
   bool targets_in_clause = false;
   // A passive verb ("was reported") is read as passive only with a "by" phrase after it in its
   // clause, or when a pattern binds one of its roles; otherwise as active (TABARI). griot: the
@@ -97,6 +98,11 @@ struct CoderOptions {
   // stands for the source ("Gondor urged Bree to assist it": Bree). TABARI's pronoun rule;
   // used with targets_in_clause and source_first_in_clause.
   bool pronouns_for_first_actor = false;
+  // A clause of fewer than three words ("Gondor alleged and acknowledged that ...": "Gondor
+  // alleged") is not coded, and until a verb of the sentence has found a source, a verb whose
+  // clause names no actor before it takes the clause's first actor after it (TABARI's clause
+  // loop). Used with code_by and source_first_in_clause.
+  bool skip_short_clauses = false;
   // TABARI's complexity filter (its COMPLEX: command): a sentence with at least
   // `complex_verbs` verbs (VERBS[n]), or at least `complex_conjunctions` conjunctions joining
   // clauses (CONJ[n]; "and", "but", "or" between two actors or two words of the <NOUN> /

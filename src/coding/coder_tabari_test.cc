@@ -54,6 +54,8 @@ constexpr char kVerbs[] =
     "URGE [102]\n"
     "ATTACK [223]\n"
     "LAUNCH [---]\n"
+    "PLEAD [094]\n"
+    "- $ * [095]\n"
     "ATTEND [031!]\n"
     "LEFT_ [032]\n"
     "REBUKE [121]\n"
@@ -99,6 +101,7 @@ CoderOptions TabariOptions() {
   t.source_first_in_clause = true;
   t.open_pattern_gaps = true;
   t.targets_in_clause = true;
+  t.skip_short_clauses = true;
   t.passive_needs_by = true;
   t.pronouns_for_first_actor = true;
   t.compound_acts_on_itself = false;
@@ -274,6 +277,33 @@ TEST_F(CoderTabariTest, MultiWordVerbsWithBlanks) {
   EXPECT_EQ(Code("Arnor brushed aside reports that Gondor attacked Mordor", o), (V{"ARN GON 142"}));
   for (const std::string& e : Code("Arnor, fearful of Mordor brushed, aside reports", o))
     EXPECT_EQ(e.find("142"), std::string::npos) << e;
+}
+
+TEST_F(CoderTabariTest, PatternSourceIsTheNearestActorBeforeTheVerb) {
+  // "- $ *": TABARI matches a pattern's words before the verb backwards from it, so "$" is the
+  // actor nearest before the verb, not the clause's first.
+  EXPECT_EQ(Code("Gondor at odds with Rohan pleaded with Arnor on Sunday", TabariOptions()), (V{"ROH ARN 095"}));
+}
+
+TEST_F(CoderTabariTest, ListsWithACommaBeforeTheirConjunction) {
+  // "Arnor and Rohan, and Gondor" is one list: its "and" opens no clause, so "attack" keeps the
+  // sentence's first actor as source; the target found back from the verb, a later member of
+  // the list, stands alone.
+  EXPECT_EQ(Code("Among them was Bree, allied with Arnor and Rohan, and Gondor the chief of military attack "
+                 "intelligence",
+                 TabariOptions()),
+            (V{"BRE GON 223"}));
+}
+
+TEST_F(CoderTabariTest, ShortClausesAreNotCoded) {
+  // "Gondor alleged" (two words) is passed over; with no source found before, "acknowledged"
+  // takes its clause's first actor, after the verb.
+  const std::string text =
+      "Gondor alleged and acknowledged that Calenardon might affirm an attack by Mordor soldiers in Rohan";
+  EXPECT_EQ(Code(text, TabariOptions()), (V{"MORMIL ROH 023"}));
+  CoderOptions o = TabariOptions();
+  o.skip_short_clauses = false;
+  EXPECT_EQ(Code(text, o), (V{"GON MORMIL 023"}));
 }
 
 TEST(MentionsTabariTest, DictionaryVerbsEndCompounds) {

@@ -278,5 +278,40 @@ Gondor alleged and acknowledged that Rohan might affirm the deal today.
   for (const std::string& n : report->notes) EXPECT_EQ(n.find("COMPLEX"), std::string::npos) << n;
 }
 
+TEST(TabariSuiteTest, CommaClausesAreMarkedAsTabariDoes) {
+  const std::string dir = ::testing::TempDir() + "/tabari_comma_clauses";
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& content) {
+    std::ofstream(dir + "/" + name) << content;
+    return dir + "/" + name;
+  };
+  TabariSuite suite;
+  suite.actor_files = {write("t.actors", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nBREE [BRE]\n")};
+  suite.agent_files = {write("t.agents", "SOLDIERS_ [~MIL]\n")};
+  suite.verb_files = {write("t.verbs", "REBUKE [121]\n")};
+  std::vector<TabariRecord> after;
+  std::vector<std::string> problems;
+  suite.records = ParseTabariRecords(R"(
+950105  CM-01
+Arnor rebuked the reports, rumored to come from Rohan, about Gondor on Monday.
+/*\n{ ARN / GON / 121 } */
+
+950105  CM-02
+Arnor rebuked Gondor, Rohan and Bree on Monday, officials said.
+/*\n{ ARN / GON / 121 } { ARN / ROH / 121 } { ARN / BRE / 121 } */
+)",
+                                     "t.text", &after, &problems);
+  ASSERT_EQ(suite.records.size(), 2u);
+  TabariValidationOptions options;
+  options.tagger = false;
+  auto report = ValidateTabariSuite(suite, options);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_EQ(report->results.size(), 2u);
+  // A comma clause without a verb is deleted too: Rohan is gone.
+  EXPECT_TRUE(report->results[0].passed) << report->results[0].note;
+  // The commas of an actor list open no clause: "Rohan and Bree" stays.
+  EXPECT_TRUE(report->results[1].passed) << report->results[1].note;
+}
+
 }  // namespace
 }  // namespace griot

@@ -12,6 +12,7 @@
 #include <set>
 #include <tuple>
 
+#include "base/utf8.h"
 #include "coding/coder.h"
 #include "coding/mentions.h"
 #include "dict/dictionary_set.h"
@@ -51,67 +52,146 @@ struct CommaOptions {
 
 int CountWords(std::string_view text);
 
-// True if `text` holds a word of the verb dictionaries.
-bool HasVerb(std::string_view text, const DictionarySet& dicts) {
-  const std::vector<Token> tokens = Tokenize(text);
-  std::vector<PhraseIndex::Match> m;
-  auto key = [&](uint32_t k) -> const std::string& { return tokens[k].key; };
-  for (uint32_t t = 0; t < tokens.size(); ++t) {
-    dicts.verbs.forms_index().MatchAt(key, static_cast<uint32_t>(tokens.size()), t, &m);
-    if (!m.empty()) return true;
-  }
+// True if `key` is a word of the dictionaries' <ADJECTIVE> lists (a bare word is a stem,
+// "EVIL_" whole).
+bool IsListedAdjective(const std::string& key, const DictionarySet& dicts) {
+  for (const auto* list : {&dicts.actors.adjectives(), &dicts.verbs.adjectives()})
+    for (const std::string& raw : *list) {
+      std::string w = FoldKey(raw);
+      const bool whole = !w.empty() && (w.back() == '_' || w.back() == '=');
+      while (!w.empty() && (w.back() == '_' || w.back() == '=' || w.back() == '~')) w.pop_back();
+      if (w.empty() || w.find('_') != std::string::npos) continue;
+      if (whole ? key == w : key.starts_with(w)) return true;
+    }
   return false;
 }
 
-// `text` with its comma-delimited clauses deleted as `c` says. A clause is a stretch with a
-// verb of the dictionaries (items of a list, "Mordor, the Shire, Fornost and Bree", and
-// appositions stay), and a deletion that would leave no verb is not made. Applied to
+// `text` with its comma-delimited clauses deleted as `c` says, the way TABARI marks them
+// (its subordinate clauses, whose words it then ignores). Commas are taken in pairs from the
+// left: the stretch between a comma and the next one is an internal clause when its length is
+// within min..max, and the next comma only closes it (it opens no clause); a comma with no
+// other after it opens the terminal clause (emin..emax words); the words before any comma
+// opening a pair form the initial clause when they number bmin..bmax. Commas inside an actor
+// list ("Mordor, the Shire, Fornost and Bree": actors joined by commas and a final "and" or
+// "nor", articles and <ADJECTIVE> words allowed between) are passed over, list and all. As
+// TABARI's text filter makes them, ";", ":" and parentheses are commas too. Applied to
 // single-sentence texts only (a record of several sentences is returned as it is).
-std::string DeleteCommaClauses(const std::string& text, const CommaOptions& c, const DictionarySet& dicts) {
-  if (!c.on || text.find(',') == std::string::npos) return text;
+std::string DeleteCommaClauses(const std::string& text, const CommaOptions& c, const DictionarySet& dicts,
+                               const std::optional<Date>& date, const MentionOptions& mention_options) {
+  if (!c.on || text.find_first_of(",;:()") == std::string::npos) return text;
   std::string body = text;
   while (!body.empty() && std::isspace(static_cast<unsigned char>(body.back()))) body.pop_back();
-  std::string end_mark;
-  if (!body.empty() && (body.back() == '.' || body.back() == '!' || body.back() == '?')) {
-    end_mark = body.back();
-    body.pop_back();
-  }
   for (size_t i = 0; i + 1 < body.size(); ++i)
     if ((body[i] == '.' || body[i] == '!' || body[i] == '?') && std::isspace(static_cast<unsigned char>(body[i + 1])) &&
         i > 0 && std::islower(static_cast<unsigned char>(body[i - 1])))
       return text;  // more than one sentence
-  std::vector<std::string> parts;
-  size_t from = 0;
-  for (size_t i = 0; i <= body.size(); ++i)
-    if (i == body.size() || body[i] == ',') {
-      parts.push_back(body.substr(from, i - from));
-      from = i + 1;
-    }
-  const size_t k = parts.size() - 1;
-  auto within = [](int n, int lo, int hi) { return n >= lo && n <= hi; };
-  std::vector<bool> drop(parts.size(), false);
-  for (size_t i = 0; i <= k; ++i) {
-    const int words = CountWords(parts[i]);
-    drop[i] = (i == 0 ? within(words, c.bmin, c.bmax) : i == k ? within(words, c.emin, c.emax) : within(words, c.min, c.max)) &&
-              HasVerb(parts[i], dicts);
+  Document doc;
+  doc.text = text;
+  std::replace(doc.text.begin(), doc.text.end(), '_', ' ');  // as the record is coded
+  doc.date = date;
+  const std::vector<Sentence> sentences = BuildSentences(doc);
+  if (sentences.size() != 1) return text;
+  const Sentence& s = sentences.front();
+  const std::vector<Token>& tok = s.tokens;
+  const uint32_t n = static_cast<uint32_t>(tok.size());
+
+  // Word types as TABARI's parser sees them: coded actors (one id per phrase), commas,
+  // conjunctions, articles and listed adjectives.
+  enum Kind { kOther, kActor, kComma, kConj, kDeterm, kAdjective };
+  std::vector<Kind> kind(n, kOther);
+  std::vector<int> actor(n, -1);
+  const std::vector<ActorMention> mentions = FindMentions(s, dicts, date, mention_options);
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    if (mentions[m].actor_entry < 0 || mentions[m].code.empty() || mentions[m].code == "---") continue;
+    for (uint32_t t = mentions[m].first; t < mentions[m].end && t < n; ++t) actor[t] = static_cast<int>(m);
   }
-  auto join = [&] {
-    std::string out;
-    for (size_t i = 0; i <= k; ++i) {
-      if (drop[i]) continue;
-      if (!out.empty()) out += ",";
-      out += parts[i];
+  for (uint32_t t = 0; t < n; ++t) {
+    const std::string& k = tok[t].key;
+    if (actor[t] >= 0) kind[t] = kActor;
+    else if (k == "," || k == ";" || k == ":" || k == "(" || k == ")") kind[t] = kComma;  // all commas to TABARI
+    else if (k == "and" || k == "or" || k == "but" || k == "nor") kind[t] = kConj;
+    else if (k == "the" || k == "a" || k == "an") kind[t] = kDeterm;
+    else if (IsListedAdjective(k, dicts)) kind[t] = kAdjective;
+  }
+  // Actor lists: from each "and" / "nor", the actors after it (articles and adjectives
+  // between) and those before it joined by commas or conjunctions. A later list that takes in
+  // an earlier one replaces it.
+  std::vector<std::pair<uint32_t, uint32_t>> lists;  // [first, last] tokens
+  for (uint32_t k = 0; k < n; ++k) {
+    if (tok[k].key != "and" && tok[k].key != "nor") continue;
+    int last = -1;
+    for (uint32_t j = k + 1; j < n && (kind[j] == kActor || kind[j] == kDeterm || kind[j] == kAdjective); ++j) {
+      if (kind[j] != kActor) continue;
+      while (j + 1 < n && actor[j + 1] == actor[j]) ++j;
+      last = static_cast<int>(j);
     }
-    return out;
+    if (last < 0) continue;
+    int first = -1;
+    bool need_connector = false;
+    for (int p = static_cast<int>(k); p >= 0; --p) {
+      const Kind kp = kind[static_cast<size_t>(p)];
+      if (kp == kOther) break;
+      if (kp == kConj || kp == kComma) need_connector = false;
+      if (kp != kActor) continue;
+      if (need_connector) break;
+      while (p > 0 && actor[static_cast<size_t>(p - 1)] == actor[static_cast<size_t>(p)]) --p;
+      first = p;
+      need_connector = true;
+    }
+    if (first < 0) continue;
+    std::erase_if(lists, [&](const auto& l) {
+      return static_cast<int>(l.first) >= first && static_cast<int>(l.first) <= last;
+    });
+    lists.emplace_back(static_cast<uint32_t>(first), static_cast<uint32_t>(last));
+  }
+  std::vector<int> list_end(n, -1);  // at a list's first token: its last
+  for (const auto& [first, last] : lists) list_end[first] = static_cast<int>(last);
+
+  auto within = [](int v, int lo, int hi) { return v >= lo && v <= hi; };
+  auto words = [&](uint32_t from, uint32_t to) {  // TABARI's words of tokens [from, to), commas included
+    if (from >= to) return 0;
+    int commas = 0;
+    for (uint32_t k = from; k < to; ++k) commas += kind[k] == kComma;
+    return commas + CountWords(s.text.substr(tok[from].begin, tok[to - 1].end - tok[from].begin));
   };
-  std::string out = join();
-  // Keep the clause that holds the sentence's verb: undo deletions from the end.
-  for (size_t i = k + 1; i-- > 0 && !HasVerb(out, dicts);) {
-    if (!drop[i]) continue;
-    drop[i] = false;
-    out = join();
+  std::vector<std::pair<uint32_t, uint32_t>> cut;  // byte ranges of the sentence to delete
+  for (uint32_t t = 0; t < n;) {
+    if (list_end[t] >= 0) {
+      t = static_cast<uint32_t>(list_end[t]) + 1;
+      continue;
+    }
+    if (kind[t] != kComma) {
+      ++t;
+      continue;
+    }
+    const uint32_t open = t;
+    // The initial clause: the words before this comma.
+    if (within(words(0, open), c.bmin, c.bmax)) cut.emplace_back(0, tok[open].begin);
+    uint32_t close = open + 1;
+    while (close < n && kind[close] != kComma)
+      close = list_end[close] >= 0 ? static_cast<uint32_t>(list_end[close]) + 1 : close + 1;
+    if (close >= n) {
+      // The terminal clause: from this comma to the end (a final period stays).
+      uint32_t last = n;
+      while (last > open + 1 && tok[last - 1].kind == TokenKind::kPunct) --last;
+      if (within(words(open + 1, last), c.emin, c.emax)) cut.emplace_back(tok[open].begin, tok[last - 1].end);
+      break;
+    }
+    // An internal clause: from this comma up to the next, which stays.
+    if (within(words(open + 1, close), c.min, c.max)) cut.emplace_back(tok[open].begin, tok[close].begin);
+    t = close + 1;
   }
-  return out + end_mark;
+  if (cut.empty()) return text;
+  std::string out;
+  size_t from = 0;
+  std::sort(cut.begin(), cut.end());
+  for (const auto& [b, e] : cut) {
+    const size_t begin = s.begin + b, end_byte = s.begin + e;
+    if (begin > from) out += text.substr(from, begin - from);
+    from = std::max(from, end_byte);
+  }
+  out += text.substr(from);
+  return out;
 }
 
 // The options in force while the suite runs (see tabari_validator.h).
@@ -411,6 +491,7 @@ Result<ValidationReport> ValidateTabariSuite(const TabariSuite& suite, const Tab
   tabari.source_first_in_clause = true;
   tabari.open_pattern_gaps = true;
   tabari.targets_in_clause = true;
+  tabari.skip_short_clauses = true;
   tabari.passive_needs_by = true;
   tabari.pronouns_for_first_actor = true;
   tabari.compound_acts_on_itself = false;
@@ -503,7 +584,7 @@ Result<ValidationReport> ValidateTabariSuite(const TabariSuite& suite, const Tab
       doc.date = r.date;
       // TABARI reads "_" in a text as it reads it in a dictionary: a join between words
       // ("Dol_Amroth" is "Dol Amroth").
-      doc.text = DeleteCommaClauses(r.text, state.comma, **dicts);
+      doc.text = DeleteCommaClauses(r.text, state.comma, **dicts, r.date, tabari.mentions);
       std::replace(doc.text.begin(), doc.text.end(), '_', ' ');
       const bool defaults = !state.default_source.empty() || !state.default_target.empty();
       const std::string forward_code = state.forward ? forwarded : "";

@@ -43,8 +43,10 @@
 //                with PRIOR the source is X, else the target's first actor moves into it;
 //                with AFTER the target is Y, else a compound source is split), FORWARD: (a
 //                missing source is the previous record's first actor), COMMA: (comma-
-//                delimited clauses of so many words are deleted before coding; TABARI's
-//                default deletes internal and terminal clauses of 2 to 10 words), SET: TIME
+//                delimited clauses of so many words are deleted before coding, marked as
+//                TABARI marks them: commas in pairs from the left, actor lists passed over;
+//                TABARI's default deletes internal and terminal clauses of 2 to 10
+//                words), SET: TIME
 //                SHIFT (only for the discard / complex <TIME> phrases: dates are not scored),
 //                SET: YYYY (dates are read by their length anyway), SET: CODE BY CLAUSE (the
 //                default) / CODE BY SENTENCE / CODE ALL (CoderOptions::code_by), COMPLEX:

@@ -469,6 +469,19 @@ void VerbDictionary::AddTabariForms(std::string_view spec, uint32_t block, const
     f.gaps = gaps;
     forms_.push_back(std::move(f));
   }
+  // The last word of a phrase joined by "_" takes the regular endings too, as TABARI reads it
+  // ("SHOT_AND_WOUND": "shot and wounded").
+  if (words.size() > 1 && words[words.size() - 2].mark == '_' && words.back().mark != '=')
+    for (auto& [variant, kind] : TabariVerbVariants(keys.back(), '_')) {
+      if (variant == keys.back()) continue;
+      VerbForm f;
+      f.words = keys;
+      f.words.back() = variant;
+      f.kind = kind;
+      f.block = block;
+      f.gaps = gaps;
+      forms_.push_back(std::move(f));
+    }
   // A stem ("RESTOR") matches any word beginning with it, beyond the endings above.
   if (words[0].mark == 0 && !keys[0].empty() && std::isalpha(static_cast<unsigned char>(keys[0].back()))) {
     VerbForm f;

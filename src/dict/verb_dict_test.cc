@@ -127,6 +127,27 @@ TEST(VerbDictTest, TabariBlanksLetWordsBetween) {
   EXPECT_FALSE(gap_member("CLOSED", {"cultural", "memos"}));
 }
 
+TEST(VerbDictTest, TabariInflectsTheLastWordOfJoinedPhrases) {
+  VerbDictionary d;
+  std::vector<DictIssue> issues;
+  d.Load("SHOT_AND_WOUND  [223]\nCALLED_ON=  [094]\n", "t.verbs", &issues);
+  d.Finalize();
+  EXPECT_TRUE(issues.empty()) << issues[0].ToString();
+  std::vector<PhraseIndex::Match> m;
+  auto match = [&](std::vector<std::string> words) {
+    d.forms_index().MatchAt([&](uint32_t k) -> const std::string& { return words[k]; },
+                            static_cast<uint32_t>(words.size()), 0, &m);
+    return m.empty() ? 0u : m.front().length;
+  };
+  // TABARI's regular endings on the last word of a phrase joined by "_".
+  EXPECT_EQ(match({"shot", "and", "wound"}), 3u);
+  EXPECT_EQ(match({"shot", "and", "wounded"}), 3u);
+  EXPECT_EQ(match({"shot", "and", "wounding"}), 3u);
+  // "=" keeps the word as written.
+  EXPECT_EQ(match({"called", "on"}), 2u);
+  EXPECT_EQ(match({"called", "ons"}), 0u);
+}
+
 TEST(VerbDictTest, TabariTimeSection) {
   VerbDictionary d;
   std::vector<DictIssue> issues;
