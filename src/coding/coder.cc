@@ -98,7 +98,6 @@ struct Roles {
   int source = -1;  // mention index
   int target = -1;
   bool source_bound = false, target_bound = false;
-  bool target_alone = false;  // the target stands for itself, not for its compound group
 };
 
 class SentenceCoder {
@@ -147,7 +146,7 @@ class SentenceCoder {
       sentence_keys_[i] = h;
     }
     IndexTree();
-    if (!s_.tree) GroupCoordinatedMentions(s_, &mentions_);
+    if (!s_.tree && !options_.mentions.compounds_from_and) GroupCoordinatedMentions(s_, &mentions_);
     roles_.emplace(s_, mentions_);  // clause rules for roles on tagged raw text (roles.h)
     FindVerbs();
     if (options_.complex_verbs > 0 || options_.complex_conjunctions > 0 || options_.complex_no_actor_prior) {
@@ -373,6 +372,15 @@ class SentenceCoder {
     for (uint32_t k = h.end; k < end; ++k) {
       const int c = covered_[k];
       if (c >= 0 && mentions_[static_cast<size_t>(c)].first == k && other(static_cast<size_t>(c))) return c;
+      // CoderOptions::plural_pronouns_for_compounds: "them", "their" stand for the first
+      // compound before them (or the first actor), passed over only for the source's own code.
+      if (c == -1 && options_.plural_pronouns_for_compounds && In(tok(k).key, {"them", "their"})) {
+        const int ref = PluralPronounReference(k);
+        if (ref >= 0 &&
+            (source < 0 || ActorCodeWithoutAgents(ref) != mentions_[static_cast<size_t>(source)].code))
+          return ref;
+        continue;
+      }
       // An object pronoun ("assist him") stands for the sentence's first actor.
       if (c == -1 && options_.pronouns_for_first_actor && In(tok(k).key, {"it", "him", "her", "them"})) {
         const int first = FirstMentionAfter(0, k);
@@ -435,6 +443,17 @@ class SentenceCoder {
     // Elrond").
     if (k > 1 && next < n() && tok(k - 1).key == "," && covered_[k - 2] >= 0 && covered_[next] >= 0)
       return true;
+    // Inside a compound read by word class ("Calenardhon and the evil Arnor awful Gondor").
+    if (options_.mentions.compounds_from_and) {
+      int before = -1, after = -1;
+      for (size_t m = 0; m < mentions_.size() && after < 0; ++m) {
+        if (mentions_[m].end <= k) before = static_cast<int>(m);
+        else if (mentions_[m].first > k) after = static_cast<int>(m);
+      }
+      if (before >= 0 && after >= 0 &&
+          mentions_[static_cast<size_t>(before)].group == mentions_[static_cast<size_t>(after)].group)
+        return true;
+    }
     return k > 0 && next < n() && InWordLists(tok(k - 1).key) && InWordLists(tok(next).key);
   }
 
@@ -562,6 +581,26 @@ class SentenceCoder {
       return -1;  // the subject names no actor
     }
     return -1;
+  }
+
+  // CoderOptions::plural_pronouns_for_compounds: the mention a plural pronoun at `k` stands
+  // for: the first member of the first compound before it, else the first actor; -1 if none.
+  int PluralPronounReference(uint32_t k) const {
+    int first = -1;
+    for (size_t m = 0; m < mentions_.size() && mentions_[m].end <= k; ++m) {
+      if (mentions_[m].code.empty()) continue;
+      if (GroupSize(static_cast<int>(m)) > 1) return static_cast<int>(m);
+      if (first < 0) first = static_cast<int>(m);
+    }
+    return first;
+  }
+
+  // The code of mention `m`'s actor phrase alone, without the agents joined to it
+  // ("ambassadors of Arnor": ARN).
+  std::string ActorCodeWithoutAgents(int m) const {
+    const ActorMention& x = mentions_[static_cast<size_t>(m)];
+    if (x.agent_entry < 0 || x.actor_entry < 0) return x.code;
+    return dicts_.actors.entry(static_cast<uint32_t>(x.actor_entry)).CodeOn(doc_.date);
   }
 
   size_t GroupSize(int m) const {
@@ -761,7 +800,8 @@ class SentenceCoder {
     uint32_t cursor = before;  // elements must end at or before cursor
     for (size_t r = els.size(); r-- > 0;) {
       const PatternElement& el = els[r];
-      const bool consecutive = (r + 1 == els.size()) ? last_consecutive : els[r + 1].consecutive;
+      const bool consecutive = ((r + 1 == els.size()) ? last_consecutive : els[r + 1].consecutive) &&
+                               !(options_.synsets_sought_back && el.kind == PatternToken::kSynset);
       if (el.kind == PatternToken::kWord || el.kind == PatternToken::kSynset) {
         bool found = false;
         for (uint32_t t = cursor; t > start;) {
@@ -975,14 +1015,6 @@ class SentenceCoder {
         uint32_t object = h.end;
         if (options_.targets_in_clause) {
           roles.target = ClauseTarget(h, roles.source, cstart, cend);
-          // TABARI expands a list from its first member only: a target found back from the verb
-          // inside a list ("with the IMF and Red Cross, and Elrond the chief of military
-          // attack intelligence": Elrond) is that actor alone.
-          if (roles.target >= 0 && mentions_[static_cast<size_t>(roles.target)].first < h.first) {
-            const int group = mentions_[static_cast<size_t>(roles.target)].group;
-            for (size_t m = 0; m < static_cast<size_t>(roles.target); ++m)
-              roles.target_alone |= mentions_[m].group == group && !mentions_[m].code.empty();
-          }
         } else if (options_.source_first_in_clause && object < cend &&
                    In(tok(object).key, {"it", "him", "her", "them"})) {
           // TABARI: an object pronoun ("assist him") is the sentence's first actor other
@@ -1015,10 +1047,15 @@ class SentenceCoder {
                                      : fmt::format("{}:{} --- {} [{}] ---", block.file, block.line, block.name, code);
     // A compound token ('%') binds one actor group to both roles.
     const bool compound_pattern = roles.source_bound && roles.target_bound && roles.source == roles.target;
+    // A plural pronoun standing for the source's compound ("presented their credentials").
+    const bool pronoun_compound = options_.plural_pronouns_for_compounds && !roles.target_bound &&
+                                  roles.source >= 0 && roles.target >= 0 &&
+                                  mentions_[static_cast<size_t>(roles.target)].group ==
+                                      mentions_[static_cast<size_t>(roles.source)].group;
     if (roles.source == roles.target) roles.target = -1;
     if (roles.source < 0 && roles.target < 0 && !options_.code_without_actors) return;
     const bool self_compound = roles.target < 0 && roles.source >= 0 && GroupSize(roles.source) > 1 &&
-                               (options_.compound_acts_on_itself || compound_pattern);
+                               (options_.compound_acts_on_itself || compound_pattern || pronoun_compound);
     if (options_.require_dyad && (roles.source < 0 || (roles.target < 0 && !self_compound))) return;
     // (A compound subject acting on itself in cooperation, consultation or agreement, "A and
     // B signed the accord", roots 03-05, is its own target; "A and B announced" is not.)
@@ -1032,7 +1069,7 @@ class SentenceCoder {
     const std::optional<Location> location = EventLocation(h);
 
     // 3. One event per source x target of compound groups.
-    auto group_of = [&](int m) {
+    auto group_of = [&](int m, bool whole) {
       std::vector<int> out;
       if (m < 0) {
         out.push_back(-1);
@@ -1041,13 +1078,17 @@ class SentenceCoder {
       for (size_t k = 0; k < mentions_.size(); ++k)
         if (mentions_[k].group == mentions_[static_cast<size_t>(m)].group && !mentions_[k].code.empty())
           out.push_back(static_cast<int>(k));
+      // CoderOptions::compounds_whole_from_first_member: a later member stands alone.
+      if (!whole && options_.compounds_whole_from_first_member && !out.empty() &&
+          mentions_[static_cast<size_t>(out.front())].first != mentions_[static_cast<size_t>(m)].first)
+        out.assign(1, m);
       return out;
     };
     int emitted = 0;
     // A compound subject with no object acts on itself: "Gondor and Osgiliath agree",
     // "Gondor and Osgiliath have delayed their meeting": every ordered pair.
     if (self_compound) {
-      const std::vector<int> members = group_of(roles.source);
+      const std::vector<int> members = group_of(roles.source, true);
       if (members.size() > 1) {
         for (int a : members)
           for (int b : members) {
@@ -1063,10 +1104,8 @@ class SentenceCoder {
         return;
       }
     }
-    const std::vector<int> targets =
-        roles.target_alone ? std::vector<int>{roles.target} : group_of(roles.target);
-    for (int src : group_of(roles.source)) {
-      for (int tgt : targets) {
+    for (int src : group_of(roles.source, false)) {
+      for (int tgt : group_of(roles.target, false)) {
         if (emitted >= options_.max_compound_events) return;
         if (src >= 0 && tgt >= 0 && mentions_[static_cast<size_t>(src)].code == mentions_[static_cast<size_t>(tgt)].code)
           continue;

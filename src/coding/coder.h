@@ -62,6 +62,11 @@ struct CoderOptions {
   // Pattern words may be any distance from the verb within the clause (griot: at most four
   // words, not across a preposition), and a later verb does not end the pattern's reach.
   bool open_pattern_gaps = false;
+  // Before the verb, a synset element of a pattern is sought back across any words, whatever
+  // joins it to the next element: `MOST_CERTAINLY_&NEGATVAUXVRB_EVER *` matches "most certainly
+  // really did not even ever clash" (TABARI's matcher). griot: a '_' after it keeps it next to
+  // the following word.
+  bool synsets_sought_back = false;
   // Which verbs are coded: every verb (griot), the first coded verb of each clause (TABARI's
   // CODE BY CLAUSE: clauses split at conjunctions), or of the sentence (CODE BY SENTENCE).
   enum class CodeBy { kAll, kClause, kSentence };
@@ -103,6 +108,17 @@ struct CoderOptions {
   // clause names no actor before it takes the clause's first actor after it (TABARI's clause
   // loop). Used with code_by and source_first_in_clause.
   bool skip_short_clauses = false;
+  // A plural pronoun after the verb ("them", "their") stands for the sentence's first compound
+  // before it, else for its first actor (TABARI). As a target it is passed over only when the
+  // source's code is the code of the actor it stands for without that actor's agents; so "The
+  // ambassadors of Arnor, Osgiliath and Gondor presented their credentials" (source ARNGOV,
+  // "their" ARN) makes the compound act on itself: every ordered pair of its members. Used
+  // with targets_in_clause.
+  bool plural_pronouns_for_compounds = false;
+  // A compound acts as a whole only in a role found at its first member; a role found at a
+  // later member (the nearest actor before the verb, "... with the IMF and Red Cross, and Elrond
+  // the chief of military attack intelligence": Elrond) is that member alone (TABARI).
+  bool compounds_whole_from_first_member = false;
   // TABARI's complexity filter (its COMPLEX: command): a sentence with at least
   // `complex_verbs` verbs (VERBS[n]), or at least `complex_conjunctions` conjunctions joining
   // clauses (CONJ[n]; "and", "but", "or" between two actors or two words of the <NOUN> /

@@ -44,6 +44,9 @@ constexpr char kVerbs[] =
     "+CULTURAL\n"
     "&OPENPHRASE\n"
     "+&TIETYPES ASSURANCES\n"
+    "&NEGATION\n"
+    "+DID_NOT\n"
+    "+WONT\n"
     "</SYNSETS>\n"
     "AFFIRM [042]\n"
     "ALLOW [060]\n"
@@ -75,7 +78,9 @@ constexpr char kVerbs[] =
     "CONTRIBUT [070]\n"
     "- * &COIN [903]\n"
     "WELCOME [041]\n"
-    "- * &OPENPHRASE [914]\n";
+    "- * &OPENPHRASE [914]\n"
+    "CLASH [190]\n"
+    "- SURELY_&NEGATION_EVER * OVER [907]\n";
 
 std::shared_ptr<DictionarySet> TabariDictionaries() {
   auto d = std::make_shared<DictionarySet>();
@@ -115,6 +120,10 @@ CoderOptions TabariOptions() {
   t.mentions.agent_extends_sector_codes = true;
   t.mentions.former_agent_code = "ELI";
   t.mentions.verb_words_by_dictionary = true;
+  t.mentions.compounds_from_and = true;
+  t.plural_pronouns_for_compounds = true;
+  t.synsets_sought_back = true;
+  t.compounds_whole_from_first_member = true;
   return t;
 }
 
@@ -304,6 +313,83 @@ TEST_F(CoderTabariTest, ShortClausesAreNotCoded) {
   CoderOptions o = TabariOptions();
   o.skip_short_clauses = false;
   EXPECT_EQ(Code(text, o), (V{"GON MORMIL 023"}));
+}
+
+TEST_F(CoderTabariTest, CompoundsAroundAnd) {
+  CoderOptions o = TabariOptions();
+  // After "and", actors separated by articles and <ADJECTIVE> words all join the compound.
+  EXPECT_EQ(Code("Rohan and the evil Arnor evil Gondor urged Bree to talk", o),
+            (V{"ARN BRE 102", "GON BRE 102", "ROH BRE 102"}));
+  // An agent, or a word of no list, ends a compound: two compounds, the first is the source.
+  EXPECT_EQ(Code("Arnor and Gondor border soldiers Rohan and Mordor urged Bree to talk", o),
+            (V{"ARN BRE 102", "GON BRE 102"}));
+  // griot's reading: compounds from gaps ending in a conjunction.
+  o.mentions.compounds_from_and = false;
+  EXPECT_EQ(Code("Rohan and the evil Arnor evil Gondor urged Bree to talk", o), (V{"ARN BRE 102"}));
+  EXPECT_EQ(Code("Arnor and Gondor border soldiers Rohan and Mordor urged Bree to talk", o),
+            (V{"ARN BRE 102", "GON BRE 102", "MOR BRE 102", "ROHMIL BRE 102"}));
+}
+
+TEST_F(CoderTabariTest, PluralPronounsStandForCompounds) {
+  CoderOptions o = TabariOptions();
+  // "their" stands for the compound; its code (ARN) is not the source's (ARNMIL): the
+  // compound acts on itself.
+  EXPECT_EQ(Code("The soldiers of Arnor, Rohan and Gondor urged their allies in Bree to talk", o),
+            (V{"ARNMIL GON 102", "ARNMIL ROH 102", "GON ARNMIL 102", "GON ROH 102", "ROH ARNMIL 102",
+               "ROH GON 102"}));
+  // Standing for the source's own code, it is passed over.
+  o.code_by = CoderOptions::CodeBy::kAll;
+  EXPECT_EQ(Code("Arnor and Gondor urged Bree on Monday to assist them", o),
+            (V{"ARN BRE 092", "ARN BRE 102", "GON BRE 092", "GON BRE 102"}));
+  o.plural_pronouns_for_compounds = false;
+  o.code_by = CoderOptions::CodeBy::kClause;
+  EXPECT_EQ(Code("The soldiers of Arnor, Rohan and Gondor urged their allies in Bree to talk", o),
+            (V{"ARNMIL BRE 102", "GON BRE 102", "ROH BRE 102"}));
+}
+
+TEST_F(CoderTabariTest, LaterCompoundMembersStandAlone) {
+  CoderOptions o = TabariOptions();
+  // The target is the nearest actor before the verb, the compound's last member: it alone.
+  const std::string text = "Among them was Arnor with Rohan and Gondor the leader of attack groups";
+  EXPECT_EQ(Code(text, o), (V{"ARN GON 223"}));
+  // Found at its first member, the compound acts whole.
+  EXPECT_EQ(Code("Arnor urged Rohan and Gondor to talk", o), (V{"ARN GON 102", "ARN ROH 102"}));
+  o.compounds_whole_from_first_member = false;
+  EXPECT_EQ(Code(text, o), (V{"ARN GON 223", "ARN ROH 223"}));
+}
+
+TEST_F(CoderTabariTest, SynsetsSoughtBackBeforeTheVerb) {
+  CoderOptions o = TabariOptions();
+  // "SURELY_&NEGATION_EVER": the synset is found back across "even".
+  EXPECT_EQ(Code("Gondor surely did not even ever clash over fishing rights with Rohan", o), (V{"GON ROH 907"}));
+  EXPECT_EQ(Code("Gondor surely did not ever clash over fishing rights with Rohan", o), (V{"GON ROH 907"}));
+  o.synsets_sought_back = false;
+  EXPECT_EQ(Code("Gondor surely did not even ever clash over fishing rights with Rohan", o), (V{"GON ROH 190"}));
+  EXPECT_EQ(Code("Gondor surely did not ever clash over fishing rights with Rohan", o), (V{"GON ROH 907"}));
+}
+
+TEST(MentionsTabariTest, PossessivesJoinCompounds) {
+  auto dicts = TabariDictionaries();
+  Document doc;
+  doc.id = "t";
+  doc.text = "Bree spoke toward Gondor and Arnor's Rohan in Mordor.";
+  std::vector<Sentence> sentences = BuildSentences(doc);
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence& s = sentences[0];
+  s.tags = {"NNP", "VBD", "IN", "NNP", "CC", "NNP", "POS", "NNP", "IN", "NNP", "."};
+  ASSERT_EQ(s.tags.size(), s.tokens.size());
+  MentionOptions m;
+  m.agent_modifier_words = 0;
+  std::vector<ActorMention> griot = FindMentions(s, *dicts, doc.date, m);
+  ASSERT_EQ(griot.size(), 5u);
+  EXPECT_NE(griot[2].group, griot[3].group);  // the possessive's tag ends griot's list
+  m.compounds_from_and = true;
+  std::vector<ActorMention> tabari = FindMentions(s, *dicts, doc.date, m);
+  ASSERT_EQ(tabari.size(), 5u);
+  EXPECT_EQ(tabari[1].group, tabari[2].group);
+  EXPECT_EQ(tabari[1].group, tabari[3].group);
+  EXPECT_NE(tabari[0].group, tabari[1].group);
+  EXPECT_NE(tabari[3].group, tabari[4].group);
 }
 
 TEST(MentionsTabariTest, DictionaryVerbsEndCompounds) {

@@ -1,6 +1,7 @@
 #include "coding/mentions.h"
 
 #include "base/strings.h"
+#include "base/utf8.h"
 #include "structure/treebank.h"
 
 #include <algorithm>
@@ -34,6 +35,110 @@ PhraseHit Longest(const PhraseIndex& index, const Sentence& s, uint32_t pos) {
   return {static_cast<int>(matches.front().entry), matches.front().head, matches.front().tail};
 }
 
+
+// TABARI's word classes for compound marking (MentionOptions::compounds_from_and).
+enum : uint8_t { kWordOther = 0, kWordActor, kWordActorHead, kWordAgent };
+
+// True if `key` is a word of the dictionaries' <ADJECTIVE> lists (a bare word is a stem,
+// "GOOD_" whole).
+bool IsListedAdjective(const DictionarySet& dicts, const std::string& key) {
+  for (const auto* list : {&dicts.actors.adjectives(), &dicts.verbs.adjectives()})
+    for (const std::string& raw : *list) {
+      std::string w = FoldKey(raw);
+      const bool whole = !w.empty() && (w.back() == '_' || w.back() == '=');
+      while (!w.empty() && (w.back() == '_' || w.back() == '=' || w.back() == '~')) w.pop_back();
+      if (w.empty() || w.find('_') != std::string::npos) continue;
+      if (whole ? key == w : key.starts_with(w)) return true;
+    }
+  return false;
+}
+
+// MentionOptions::compounds_from_and: groups `mentions` into the compounds TABARI marks
+// around each "and" / "nor", from the word classes of the sentence's tokens.
+void GroupCompoundsAroundAnd(const Sentence& s, const DictionarySet& dicts,
+                             const MentionOptions& options, const std::vector<uint8_t>& word_class,
+                             std::vector<ActorMention>* mentions) {
+  const uint32_t n = static_cast<uint32_t>(s.tokens.size());
+  auto actor = [&](uint32_t t) {
+    return word_class[t] == kWordActor || word_class[t] == kWordActorHead;
+  };
+  auto other = [&](uint32_t t, std::initializer_list<std::string_view> keys) {
+    return word_class[t] == kWordOther && In(s.tokens[t].key, keys);
+  };
+  auto modifier = [&](uint32_t t) {
+    return word_class[t] == kWordOther &&
+           (In(s.tokens[t].key, {"the", "a", "an"}) || IsListedAdjective(dicts, s.tokens[t].key) ||
+            (!options.former_agent_code.empty() && s.tokens[t].key == "former"));
+  };
+  std::vector<std::pair<uint32_t, uint32_t>> spans;  // [first, last] tokens of each compound
+  for (uint32_t k = 0; k < n; ++k) {
+    if (!other(k, {"and", "nor"})) continue;
+    // After the conjunction: actors with only articles and adjectives between them.
+    int64_t last = -1;
+    for (uint32_t t = k + 1; t < n && (actor(t) || modifier(t)); ++t) {
+      if (!actor(t)) continue;
+      // Two actors side by side join only through a possessive ("Arnor's Elrond"); TABARI
+      // joins any, but "Arnor and Dagolath Osgiliath, Mordor and Elrond who ..." then loses
+      // Osgiliath with the comma clause it deletes (a compound reaching into a deleted clause
+      // loses its head), which the runner's comma rule does not reproduce.
+      if (last >= 0 && t == static_cast<uint32_t>(last) + 1 &&
+          s.tokens[static_cast<uint32_t>(last)].key != "'s")
+        break;
+      while (t + 1 < n && word_class[t + 1] == kWordActor) ++t;
+      last = t;
+    }
+    if (last < 0) continue;
+    // Before it: actors each separated from the next by a comma or a conjunction.
+    int64_t first = -1;
+    bool need_connector = false;
+    for (int64_t t = k; t >= 0; --t) {
+      const uint32_t u = static_cast<uint32_t>(t);
+      if (other(u, {"and", "nor", "but", "or", ",", ";", ":", "(", ")"})) {
+        need_connector = false;
+        continue;
+      }
+      if (modifier(u)) continue;
+      if (!actor(u) || need_connector) break;
+      while (t > 0 && word_class[static_cast<uint32_t>(t)] != kWordActorHead) --t;
+      first = t;
+      need_connector = true;
+    }
+    if (first >= 0) spans.emplace_back(static_cast<uint32_t>(first), static_cast<uint32_t>(last));
+  }
+  // A later compound holding an earlier one replaces it; overlapping ones are read as one.
+  std::sort(spans.begin(), spans.end());
+  std::vector<std::pair<uint32_t, uint32_t>> merged;
+  for (const auto& sp : spans) {
+    if (!merged.empty() && sp.first <= merged.back().second)
+      merged.back().second = std::max(merged.back().second, sp.second);
+    else
+      merged.push_back(sp);
+  }
+  std::vector<int> span_group(merged.size(), -1);
+  int group = 0;
+  for (size_t k = 0; k < mentions->size(); ++k) {
+    ActorMention& m = (*mentions)[k];
+    // Parts of one phrase ("THE_SHIRE [FRO/BIL/SAM]") stay together.
+    if (k > 0 && m.first == (*mentions)[k - 1].first) {
+      m.group = (*mentions)[k - 1].group;
+      continue;
+    }
+    // A member is placed by its actor word ("ambassadors of Arnor": Arnor).
+    uint32_t at = m.first;
+    for (uint32_t t = m.first; t < m.end && t < n; ++t)
+      if (word_class[t] == kWordActorHead) {
+        at = t;
+        break;
+      }
+    m.group = -1;
+    for (size_t r = 0; r < merged.size() && m.group < 0; ++r)
+      if (merged[r].first <= at && at <= merged[r].second) {
+        if (span_group[r] < 0) span_group[r] = group++;
+        m.group = span_group[r];
+      }
+    if (m.group < 0) m.group = group++;
+  }
+}
 
 }  // namespace
 
@@ -157,6 +262,8 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
   }
   // Tokens taken by a phrase whose words other words separated (ActorMention::tail).
   std::vector<bool> taken(n, false);
+  std::vector<uint8_t> word_class;  // MentionOptions::compounds_from_and
+  if (options.compounds_from_and) word_class.assign(n, kWordOther);
   uint32_t i = 0;
   while (i < n) {
     if (taken[i]) {
@@ -300,6 +407,15 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
       continue;
     }
     i = m.end;
+    if (!word_class.empty() && !m.code.empty()) {
+      // An actor's possessive is part of it; an agent named alone is an actor (TABARI).
+      for (const Piece& p : pieces) {
+        const uint8_t cls = p.actor >= 0 || head_actor < 0 ? kWordActor : kWordAgent;
+        for (uint32_t t = p.first; t < p.end; ++t) word_class[t] = cls;
+        if (cls == kWordActor) word_class[p.first] = kWordActorHead;
+        if (p.end < n && s.tokens[p.end].key == "'s") word_class[p.end] = cls;
+      }
+    }
     for (uint32_t k = 0; k < 64; ++k)
       if ((m.tail >> k) & 1 && m.first + k < n) taken[m.first + k] = true;
     // "THE_SHIRE [FRO/BIL/SAM]": one phrase naming several actors acts as a compound.
@@ -317,6 +433,10 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
       continue;
     }
     out.push_back(std::move(m));
+  }
+  if (options.compounds_from_and) {
+    GroupCompoundsAroundAnd(s, dicts, options, word_class, &out);
+    return out;
   }
   // Compound groups: runs of mentions separated only by commas, conjunctions, determiners
   // and adjectives ("Mordor, Rohan, Fornost and Bree", "Fornost and the evil awful Gondor")

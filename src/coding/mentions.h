@@ -71,6 +71,17 @@ struct MentionOptions {
   // before it), so it cannot be a modifier between the members of a compound ("Danish shot
   // and wounded Gondor" is no list). griot: the tag decides. TABARI: true (it has no tagger).
   bool verb_words_by_dictionary = false;
+  // Compound actors are read around each "and" (or "nor") by word class, as TABARI marks
+  // them: after the conjunction, the actors that follow separated only by articles and words
+  // of the <ADJECTIVE> lists ("Calenardhon and the evil Arnor awful Gondor": all three);
+  // before it, actors each separated from the next by a comma or conjunction (articles and
+  // adjectives may stand between too). Any other word ends the compound: an agent ("Arnor and
+  // Gondor Defense Ministers Arnor and Gondor" is two compounds), a preposition, a verb. An
+  // actor's possessive belongs to it ("Gondor and Arnor's Elrond": three members), and two
+  // actors side by side join only through one (TABARI joins any; see mentions.cc). griot: runs
+  // of actors whose last gap holds a conjunction, with up to three modifier words (by their
+  // tags) in each gap. TABARI: true.
+  bool compounds_from_and = false;
 };
 
 // Finds actor mentions. `date` selects dated codes.

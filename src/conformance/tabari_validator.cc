@@ -490,10 +490,13 @@ Result<ValidationReport> ValidateTabariSuite(const TabariSuite& suite, const Tab
   tabari.dominant_codes = true;
   tabari.source_first_in_clause = true;
   tabari.open_pattern_gaps = true;
+  tabari.synsets_sought_back = true;
   tabari.targets_in_clause = true;
   tabari.skip_short_clauses = true;
   tabari.passive_needs_by = true;
   tabari.pronouns_for_first_actor = true;
+  tabari.plural_pronouns_for_compounds = true;
+  tabari.compounds_whole_from_first_member = true;
   tabari.compound_acts_on_itself = false;
   tabari.compound_pairs_take_paired_code = true;
   tabari.verbs_need_verb_tag = false;  // TABARI finds verbs from its dictionary alone
@@ -504,6 +507,7 @@ Result<ValidationReport> ValidateTabariSuite(const TabariSuite& suite, const Tab
   tabari.mentions.agent_extends_sector_codes = true;
   tabari.mentions.former_agent_code = "ELI";
   tabari.mentions.verb_words_by_dictionary = true;
+  tabari.mentions.compounds_from_and = true;
   // One coder per (roles filled in or not) x (DEFAULT: actors or not) x (SET: CODE ...) x
   // (COMPLEX: tests); when DEFAULT: or FORWARD: fill a missing role, events without a dyad are
   // kept.
