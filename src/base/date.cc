@@ -26,7 +26,21 @@ std::optional<Date> Date::Make(int y, unsigned m, unsigned d, Precision p) {
 }
 
 std::string Date::ToString() const {
-  return fmt::format("{:04d}-{:02d}-{:02d}", year(), month(), day());
+  // Written digit by digit for the years of news (one per event written): fmt's general
+  // formatting was most of an event's JSON time. Other years go through fmt.
+  const int y = year();
+  if (y < 0 || y > 9999) return fmt::format("{:04d}-{:02d}-{:02d}", y, month(), day());
+  const unsigned m = month(), d = day();
+  std::string out = "0000-00-00";
+  out[0] = static_cast<char>('0' + y / 1000);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + m / 10 % 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[8] = static_cast<char>('0' + d / 10 % 10);
+  out[9] = static_cast<char>('0' + d % 10);
+  return out;
 }
 
 std::string Date::ToCompact() const { return fmt::format("{:04d}{:02d}{:02d}", year(), month(), day()); }

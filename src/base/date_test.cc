@@ -9,6 +9,8 @@ TEST(DateTest, ParsesIsoAndCompact) {
   auto d = ParseIsoDate("2023-07-24");
   ASSERT_TRUE(d);
   EXPECT_EQ(d->ToString(), "2023-07-24");
+  EXPECT_EQ(Date::Make(5, 1, 2)->ToString(), "0005-01-02");
+  EXPECT_EQ(Date::Make(1999, 12, 31)->ToString(), "1999-12-31");
   EXPECT_EQ(ParseIsoDate("20230724")->ToString(), "2023-07-24");
   EXPECT_FALSE(ParseIsoDate("2023-02-30"));
   EXPECT_FALSE(ParseIsoDate("2023-7-24"));

@@ -27,10 +27,12 @@ struct PhraseHit {
   uint64_t tail = 0;    // words matched after a gap (PhraseIndex::Match::tail)
 };
 
-PhraseHit Longest(const PhraseIndex& index, const Sentence& s, uint32_t pos) {
+// `hash`: HashKey of token `pos`'s key when the caller has it (0: made here).
+PhraseHit Longest(const PhraseIndex& index, const Sentence& s, uint32_t pos, uint64_t hash = 0) {
   thread_local std::vector<PhraseIndex::Match> matches;
+  if (hash == 0 && pos < s.tokens.size()) hash = HashKey(s.tokens[pos].key);
   index.MatchAt([&](uint32_t i) -> const std::string& { return s.tokens[i].key; },
-                static_cast<uint32_t>(s.tokens.size()), pos, &matches);
+                static_cast<uint32_t>(s.tokens.size()), pos, hash, &matches);
   if (matches.empty()) return {};
   return {static_cast<int>(matches.front().entry), matches.front().head, matches.front().tail};
 }
@@ -270,8 +272,10 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
       ++i;
       continue;
     }
-    PhraseHit actor = Longest(dicts.actors.index(), s, i);
-    PhraseHit agent = Longest(dicts.agents.index(), s, i);
+    // One hash of the token for both look-ups (most tokens start neither phrase).
+    const uint64_t hash = HashKey(s.tokens[i].key);
+    PhraseHit actor = Longest(dicts.actors.index(), s, i, hash);
+    PhraseHit agent = Longest(dicts.agents.index(), s, i, hash);
     if (actor.entry < 0 && agent.entry < 0) {
       ++i;
       continue;
@@ -560,6 +564,8 @@ std::vector<PlaceMention> FindPlaces(const Sentence& s, const DictionarySet& dic
 namespace {
 
 int MonthOf(std::string_view key) {
+  // Most words are no month: turned away by length and first letter before the lists.
+  if (key.size() < 3 || key.size() > 9 || std::string_view("jfmasond").find(key[0]) == std::string_view::npos) return 0;
   static constexpr std::array<std::string_view, 12> kFull = {
       "january", "february", "march", "april", "may", "june", "july", "august", "september",
       "october", "november", "december"};
@@ -573,6 +579,7 @@ int MonthOf(std::string_view key) {
 }
 
 int WeekdayOf(std::string_view key) {
+  if (key.size() < 6 || key.size() > 9 || std::string_view("smtwf").find(key[0]) == std::string_view::npos) return -1;
   static constexpr std::array<std::string_view, 7> kDays = {"sunday", "monday", "tuesday", "wednesday",
                                                             "thursday", "friday", "saturday"};
   for (int d = 0; d < 7; ++d)
@@ -610,6 +617,11 @@ std::vector<DateMention> FindDates(const Sentence& s, const Date& ref) {
   using P = Date::Precision;
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = s.tokens[i];
+    // Every reading below starts at a number, a capitalised word (a month or a weekday) or one
+    // of three words: other tokens are passed over at once.
+    const std::string_view key = t.key;  // compared as a view: sizes first, no call per word
+    if (t.kind != TokenKind::kNumber && !t.capitalized && key != "yesterday" && key != "today" && key != "last")
+      continue;
     // "by January 1", "before June": a deadline, not when the reported event happened (and
     // read against the report's date it would land a year early).
     if (i > 0 && In(s.tokens[i - 1].key, {"by", "before"}) &&
@@ -677,9 +689,9 @@ std::vector<DateMention> FindDates(const Sentence& s, const Date& ref) {
       add(i, i + 1, Date::FromDayNumber(ref.DayNumber() - back));
       continue;
     }
-    if (t.key == "yesterday") add(i, i + 1, Date::FromDayNumber(ref.DayNumber() - 1));
-    if (t.key == "today") add(i, i + 1, ref);
-    if (t.key == "last" && i + 1 < n) {
+    if (key == "yesterday") add(i, i + 1, Date::FromDayNumber(ref.DayNumber() - 1));
+    if (key == "today") add(i, i + 1, ref);
+    if (key == "last" && i + 1 < n) {
       const std::string& k = s.tokens[i + 1].key;
       if (k == "year") add(i, i + 2, Date::Make(ref.year() - 1, 1, 1, P::kYear));
       if (k == "month") {

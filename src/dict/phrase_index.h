@@ -70,10 +70,20 @@ class PhraseIndex {
   // of token i; `n` is the number of tokens.
   template <typename KeyAt>
   void MatchAt(const KeyAt& key_at, uint32_t n, uint32_t pos, std::vector<Match>* out) const {
+    if (pos >= n) {
+      out->clear();
+      return;
+    }
+    MatchAt(key_at, n, pos, HashKey(std::string_view(key_at(pos))), out);
+  }
+  // The same with `first_hash`, the HashKey of token `pos`'s key, made once by a caller that
+  // looks the token up in several indexes.
+  template <typename KeyAt>
+  void MatchAt(const KeyAt& key_at, uint32_t n, uint32_t pos, uint64_t first_hash, std::vector<Match>* out) const {
     out->clear();
     if (pos >= n) return;
     if (!flexible_.empty()) MatchFlexible(key_at, n, pos, out);
-    uint32_t node = RootFiltered(std::string_view(key_at(pos)));
+    uint32_t node = RootFiltered(std::string_view(key_at(pos)), first_hash);
     if (node == kNone) {
       if (out->size() > 1) SortMatches(out);
       return;
@@ -219,8 +229,7 @@ class PhraseIndex {
   // The same for a look-up in text, where most words start no phrase: a bit per hash value
   // (first_filter_, built by Finalize, a small fraction of the slot table's size and so
   // mostly in cache) turns most such words away before the slot table is read.
-  uint32_t RootFiltered(std::string_view word) const {
-    const uint64_t h = HashWord(word);
+  uint32_t RootFiltered(std::string_view word, uint64_t h) const {
     if (finalized_ && !first_filter_.empty()) {
       const uint64_t bit = h >> first_filter_shift_;
       if (((first_filter_[bit >> 6] >> (bit & 63)) & 1) == 0) return kNone;

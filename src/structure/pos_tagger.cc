@@ -71,12 +71,15 @@ class FlatStringTable {
   }
   // Starts fetching the slot where `key` would be (a hint for an Insert or Find soon after:
   // filling a table of ~100,000 keys otherwise waits on memory at nearly every key).
-  void Prefetch(std::string_view key) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[Hash(key) & (slots_.size() - 1)]);
+  void Prefetch(std::string_view key) const { PrefetchHash(Hash(key)); }
+  void PrefetchHash(uint64_t h) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
   }
-  const T* Find(std::string_view key) const {
+  const T* Find(std::string_view key) const { return Find(key, Hash(key)); }
+  // The same with `h`, the key's HashKey, made by the caller (who may have fetched its slot
+  // ahead with PrefetchHash).
+  const T* Find(std::string_view key, uint64_t h) const {
     if (slots_.empty()) return nullptr;
-    const uint64_t h = Hash(key);
     const size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
@@ -1135,6 +1138,14 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
     std::vector<Model::Candidate> pool;
   };
   thread_local KnownByMode known_cache;
+  // Each token's lexicon slot, fetched for the whole sentence before the first look-up: the
+  // lexicon is larger than the cache, and a look-up otherwise waits on memory at most words.
+  thread_local std::vector<uint64_t> hashes;
+  hashes.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    hashes[i] = HashKey(tokens[i].key);
+    m.word_table.PrefetchHash(hashes[i]);
+  }
   bool initial = true;  // the next word opens the sentence (or a quotation)
   for (size_t i = 0; i < n; ++i) {
     first[i] = static_cast<uint32_t>(cands.size());
@@ -1146,7 +1157,7 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
       continue;
     }
     if (t.kind == TokenKind::kPunct) {
-      if (const uint32_t* e = m.Find(key)) {
+      if (const uint32_t* e = m.word_table.Find(key, hashes[i])) {
         for (const Model::Candidate& c : m.KnownCandidates(*e)) cands.push_back(c);
       } else {
         cands.push_back({static_cast<uint8_t>(m.punc), 0.0f});
@@ -1161,7 +1172,7 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
     }
     const bool word_initial = initial;
     initial = false;
-    const uint32_t* e = m.Find(key);
+    const uint32_t* e = m.word_table.Find(key, hashes[i]);
     if (!e) {
       // Contractions griot keeps whole: "didn't" -> did, "can't" -> ca, "won't" -> wo,
       // "cannot" -> can, "they're" -> they. The host word's tags stand for the token.

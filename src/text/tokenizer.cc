@@ -97,14 +97,28 @@ std::vector<Token> Tokenize(std::string_view text) {
       size_t end = pos;
       size_t scan = pos;
       char32_t prev = 0;
+      // An ASCII word (most of English news) is keyed while it is scanned: its bytes lowered
+      // (FoldKey's result for ASCII), its letters and capitals counted. A word with another
+      // character is keyed by FoldKey after the scan.
+      bool ascii = true;
+      int letters = 0, upper = 0;
+      std::string& key = tok.key;
+      auto keep = [&](char32_t c) {
+        if (c < 0x80) key.push_back(static_cast<char>(c));
+        else ascii = false;
+      };
       while (scan < n) {
         // ASCII letters and digits, most of a news word, without decoding.
         const auto byte = static_cast<unsigned char>(text[scan]);
         const bool ascii_digit = byte >= '0' && byte <= '9';
         if (ascii_digit || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z')) {
           const bool digit = ascii_digit;
+          const bool up = byte <= 'Z' && !digit;
           has_letter |= !digit;
           has_digit |= digit;
+          letters += digit ? 0 : 1;
+          upper += up ? 1 : 0;
+          key.push_back(static_cast<char>(up ? byte + 32 : byte));
           prev = byte;
           end = ++scan;
           continue;
@@ -112,6 +126,7 @@ std::vector<Token> Tokenize(std::string_view text) {
         size_t after = scan;
         const char32_t c = peek(scan, &after);
         if (IsLetter(c) || IsDigit(c)) {
+          ascii = false;  // decoded: not ASCII (the branch above takes ASCII letters and digits)
           has_letter |= IsLetter(c);
           has_digit |= IsDigit(c);
           prev = c;
@@ -123,6 +138,7 @@ std::vector<Token> Tokenize(std::string_view text) {
         const char32_t c2 = peek(after, &after2);
         const bool joins_letters = (IsLetter(prev) || IsDigit(prev)) && (IsLetter(c2) || IsDigit(c2));
         if ((IsHyphen(c) || c == '/') && joins_letters) {
+          keep(c);
           prev = c;
           scan = after;
           continue;
@@ -133,11 +149,13 @@ std::vector<Token> Tokenize(std::string_view text) {
           const char32_t c3 = peek(after2, &after3);
           const bool possessive = (c2 == 's' || c2 == 'S') && !(IsLetter(c3) || IsDigit(c3));
           if (possessive) break;
+          keep(c);
           prev = c;
           scan = after;
           continue;
         }
         if ((c == '.' || c == ',') && IsDigit(prev) && IsDigit(c2)) {
+          keep(c);
           prev = c;
           scan = after;
           continue;
@@ -148,6 +166,7 @@ std::vector<Token> Tokenize(std::string_view text) {
           while (seg_start > pos && text[seg_start - 1] != '.') --seg_start;
           if (end - seg_start <= 3) {
             inner_period = true;
+            keep(c);
             prev = c;
             scan = after;
             continue;
@@ -159,30 +178,22 @@ std::vector<Token> Tokenize(std::string_view text) {
       tok.kind = (has_digit && !has_letter) ? TokenKind::kNumber : TokenKind::kWord;
       // A final period: part of the token for abbreviations and initials.
       if (end < n && text[end] == '.') {
-        const std::string key = FoldKey(text.substr(pos, end - pos));
         size_t first = pos;
         const char32_t first_cp = Decode(text, &first);
         const bool initial = first == end && IsUpper(first_cp);
-        if (inner_period || initial || IsKnownAbbreviation(key)) {
+        if (inner_period || initial ||
+            (ascii ? IsKnownAbbreviation(key) : IsKnownAbbreviation(FoldKey(text.substr(pos, end - pos))))) {
           tok.end = static_cast<uint32_t>(end + 1);
           tok.abbreviation = true;
+          key.push_back('.');
         }
       }
-      // Capitalisation flags and the key; an ASCII word (most of English news) in one pass,
-      // with FoldKey's result for ASCII (upper case letters lowered).
+      // Capitalisation flags; the key of a word with a non-ASCII character.
       const std::string_view word = text.substr(pos, tok.end - pos);
-      int letters = 0, upper = 0;
-      if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-        tok.key.resize(word.size());
-        for (size_t q = 0; q < word.size(); ++q) {
-          const char c = word[q];
-          const bool up = c >= 'A' && c <= 'Z';
-          letters += up || (c >= 'a' && c <= 'z') ? 1 : 0;
-          upper += up ? 1 : 0;
-          tok.key[q] = up ? static_cast<char>(c + 32) : c;
-        }
+      if (ascii) {
         tok.capitalized = word.front() >= 'A' && word.front() <= 'Z';
       } else {
+        letters = upper = 0;
         size_t p = pos;
         tok.capitalized = IsUpper(Decode(text, &p));
         for (size_t q = pos; q < tok.end;) {
