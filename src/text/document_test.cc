@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace griot {
 namespace {
 
@@ -37,6 +41,23 @@ TEST(DocumentTest, Jsonl) {
   EXPECT_EQ(ParseJsonlDocument("{broken", "f:2", std::nullopt).status().message(), "not a JSON object (broken JSON)");
   EXPECT_EQ(ParseJsonlDocument(R"({"id":"x"})", "f:3", std::nullopt).status().message(), "missing field \"text\"");
   EXPECT_EQ(ParseJsonlDocument(R"({"id":"x","text":""})", "f:4", std::nullopt).status().message(), "empty text");
+}
+
+TEST(DocumentTest, JsonlInvalidUtf8IsNamedWithItsPlace) {
+  // Inside a string of otherwise valid JSON, in a key, and in a line that is broken JSON too.
+  for (const auto& [line, at] : std::vector<std::pair<std::string, size_t>>{
+           {"{\"id\":\"a\",\"text\":\"bad \xFF byte\"}", 22},
+           {"{\"i\xC0\xAF\":\"a\",\"text\":\"x\"}", 3},
+           {"{\"id\":\"a\",\"text\":\"\xED\xA0\x80\"", 18},
+           // A surrogate, an overlong form and a code point past U+10FFFF in valid JSON.
+           {"{\"id\":\"a\",\"text\":\"\xED\xA0\x80\"}", 18},
+           {"{\"id\":\"a\",\"text\":\"x\xE0\x80\xAF\"}", 19},
+           {"{\"id\":\"a\",\"text\":\"\xF4\x90\x80\x80\"}", 18}}) {
+    auto doc = ParseJsonlDocument(line, "f:1", std::nullopt);
+    ASSERT_FALSE(doc.ok()) << line;
+    EXPECT_EQ(doc.status().message(), "invalid UTF-8 at byte " + std::to_string(at)) << line;
+  }
+  EXPECT_TRUE(ParseJsonlDocument("{\"id\":\"a\",\"text\":\"Go\xC3\xAFta \xE2\x80\x94 Bamako\"}", "f:1", std::nullopt).ok());
 }
 
 TEST(DocumentTest, JsonlFieldsAndErrors) {
