@@ -10,6 +10,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "base/mapped_file.h"
+
 namespace griot {
 
 namespace fs = std::filesystem;
@@ -82,27 +84,31 @@ Result<std::string> ReadWholeFile(const std::string& path) {
   return out;
 }
 
-// The gazetteer from `content`, the text of `file`: from the file's snapshot when one
-// matches, else from the rows (then writing a snapshot for the next load; a snapshot that
-// cannot be written, in a read-only data directory, only costs the next load its time).
-void LoadGazetteer(std::string&& content, const std::string& file, bool use_snapshots, DictionarySet* set) {
+// The gazetteer from `file`, mapped into memory (a run reads a few hundred of its rows):
+// from the file's snapshot when one matches, else from the rows (then writing a snapshot for
+// the next load; a snapshot that cannot be written, in a read-only data directory, only
+// costs the next load its time).
+Status LoadGazetteer(const std::string& file, bool use_snapshots, DictionarySet* set) {
+  auto mapped = MappedFile::Open(file);
+  if (!mapped.ok()) return mapped.status();
   if (!use_snapshots) {
-    set->places.Load(std::move(content), file, &set->issues);
+    set->places.Load(std::move(*mapped), file, &set->issues);
     set->places.Finalize();
-    return;
+    return Status::Ok();
   }
-  const SnapshotKey key = Gazetteer::SnapshotKeyFor(content);
+  const SnapshotKey key = Gazetteer::SnapshotKeyFor(*mapped);
   const std::string snapshot = SnapshotPathFor(file);
   if (auto in = SnapshotReader::Open(snapshot, key); in.ok()) {
-    // `content` is taken only on success: a broken snapshot leaves it for the rows.
-    if (set->places.Restore(&*in, std::move(content), file, &set->issues)) return;
+    // The mapping is taken only on success: a broken snapshot leaves it for the rows.
+    if (set->places.Restore(&*in, std::move(*mapped), file, &set->issues)) return Status::Ok();
   }
   const size_t issues_before = set->issues.size();
-  set->places.Load(std::move(content), file, &set->issues);
+  set->places.Load(std::move(*mapped), file, &set->issues);
   set->places.Finalize();
   SnapshotWriter out(key);
   const std::vector<DictIssue> raised(set->issues.begin() + static_cast<std::ptrdiff_t>(issues_before), set->issues.end());
   if (set->places.Save(&out, raised).ok()) (void)out.Commit(snapshot);
+  return Status::Ok();
 }
 
 }  // namespace
@@ -179,9 +185,10 @@ Result<std::shared_ptr<const DictionarySet>> LoadDictionaries(const DictionaryOp
     const std::string f = (root / "generated" / "places.tsv").string();
     if (!fs::exists(f)) {
       set->issues.push_back({f, 0, "missing; places from it are unknown"});
-    } else if (Status s = load(f, [&](auto& c, auto& p) { LoadGazetteer(std::move(c), p, use_snapshots, set.get()); });
-               !s.ok()) {
+    } else if (Status s = LoadGazetteer(f, use_snapshots, set.get()); !s.ok()) {
       return s;
+    } else {
+      set->files.push_back(f);
     }
   }
   if (options.load_tagger) {

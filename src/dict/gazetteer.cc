@@ -97,8 +97,22 @@ void Gazetteer::Load(std::string_view content, const std::string& file, std::vec
 }
 
 void Gazetteer::Load(std::string&& content, const std::string& file, std::vector<DictIssue>* issues) {
-  texts_.push_back(std::make_unique<const std::string>(std::move(content)));
-  LoadRows(*texts_.back(), file, issues);
+  auto text = std::make_unique<Text>();
+  text->owned = std::move(content);
+  text->bytes = text->owned;
+  LoadText(std::move(text), file, issues);
+}
+
+void Gazetteer::Load(MappedFile&& content, const std::string& file, std::vector<DictIssue>* issues) {
+  auto text = std::make_unique<Text>();
+  text->mapped = std::move(content);
+  text->bytes = text->mapped.bytes();
+  LoadText(std::move(text), file, issues);
+}
+
+void Gazetteer::LoadText(std::unique_ptr<Text> text, const std::string& file, std::vector<DictIssue>* issues) {
+  texts_.push_back(std::move(text));
+  LoadRows(texts_.back()->bytes, file, issues);
   // Room for the places of this file (those made already, if any, are kept).
   auto made = std::make_unique<std::atomic<const Place*>[]>(rows_.size());
   for (size_t i = 0; i < made_size_; ++i) made[i].store(made_[i].load(std::memory_order_relaxed), std::memory_order_relaxed);
@@ -186,9 +200,19 @@ SnapshotKey Gazetteer::SnapshotKeyFor(std::string_view content) {
   return SnapshotKey{"gazetteer", kSnapshotVersion, content.size(), HashBytes(content), PhraseIndex::CodeFingerprint()};
 }
 
+SnapshotKey Gazetteer::SnapshotKeyFor(const MappedFile& file) {
+  constexpr size_t kSample = 64 * 1024;
+  const std::string_view bytes = file.bytes();
+  const uint64_t head = HashBytes(bytes.substr(0, kSample));
+  const uint64_t tail = HashBytes(bytes.substr(bytes.size() > kSample ? bytes.size() - kSample : 0));
+  const uint64_t hash = head ^ (tail * 0x9e3779b97f4a7c15ull) ^ (static_cast<uint64_t>(file.mtime_ns()) * 0xff51afd7ed558ccdull);
+  // A kind of its own: a key made this way never matches one made from the whole text.
+  return SnapshotKey{"gazetteer-file", kSnapshotVersion, bytes.size(), hash, PhraseIndex::CodeFingerprint()};
+}
+
 Status Gazetteer::Save(SnapshotWriter* out, const std::vector<DictIssue>& issues) const {
   if (texts_.size() != 1) return Status::Unsupported("only a gazetteer loaded from one file has a snapshot");
-  const std::string_view text = *texts_.front();
+  const std::string_view text = texts_.front()->bytes;
   if (text.size() > UINT32_MAX) return Status::Unsupported("gazetteer too large for a snapshot");
   std::vector<SavedRow> rows;
   rows.reserve(rows_.size());
@@ -207,7 +231,28 @@ Status Gazetteer::Save(SnapshotWriter* out, const std::vector<DictIssue>& issues
 
 bool Gazetteer::Restore(SnapshotReader* in, std::string&& content, const std::string& file,
                         std::vector<DictIssue>* issues) {
+  auto text = std::make_unique<Text>();
+  text->owned = std::move(content);
+  text->bytes = text->owned;
+  if (RestoreText(in, &text, file, issues)) return true;
+  content = std::move(text->owned);  // given back as it came
+  return false;
+}
+
+bool Gazetteer::Restore(SnapshotReader* in, MappedFile&& content, const std::string& file,
+                        std::vector<DictIssue>* issues) {
+  auto text = std::make_unique<Text>();
+  text->mapped = std::move(content);
+  text->bytes = text->mapped.bytes();
+  if (RestoreText(in, &text, file, issues)) return true;
+  content = std::move(text->mapped);
+  return false;
+}
+
+bool Gazetteer::RestoreText(SnapshotReader* in, std::unique_ptr<Text>* text_in, const std::string& file,
+                            std::vector<DictIssue>* issues) {
   *this = Gazetteer();
+  const std::string_view content = (*text_in)->bytes;
   std::vector<SavedRow> rows;
   uint64_t issue_count = 0;
   bool ok = in->Array(&rows) && in->Value(&groups_) && in->Array(&group_start_) && in->Array(&group_places_) &&
@@ -233,8 +278,8 @@ bool Gazetteer::Restore(SnapshotReader* in, std::string&& content, const std::st
     *this = Gazetteer();
     return false;
   }
-  texts_.push_back(std::make_unique<const std::string>(std::move(content)));
-  const std::string_view text = *texts_.front();
+  texts_.push_back(std::move(*text_in));
+  const std::string_view text = texts_.front()->bytes;
   rows_.reserve(rows.size());
   for (const SavedRow& r : rows) rows_.push_back(text.substr(r.offset, r.size));
   made_ = std::make_unique<std::atomic<const Place*>[]>(rows_.size());

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/mapped_file.h"
 #include "base/snapshot.h"
 #include "dict/dict_file.h"
 #include "dict/phrase_index.h"
@@ -47,6 +48,8 @@ class Gazetteer {
   // second keeps it without a copy.
   void Load(std::string_view content, const std::string& file, std::vector<DictIssue>* issues);
   void Load(std::string&& content, const std::string& file, std::vector<DictIssue>* issues);
+  // The same from the file mapped into memory, kept mapped for the rows.
+  void Load(MappedFile&& content, const std::string& file, std::vector<DictIssue>* issues);
   // Must be called after the last Load() and before Candidates() and lookups.
   void Finalize();
   const PhraseIndex& index() const { return index_; }
@@ -66,14 +69,30 @@ class Gazetteer {
   // further Load.
   Status Save(SnapshotWriter* out, const std::vector<DictIssue>& issues) const;
   bool Restore(SnapshotReader* in, std::string&& content, const std::string& file, std::vector<DictIssue>* issues);
-  // The key of the snapshot of a gazetteer file whose text is `content`.
+  bool Restore(SnapshotReader* in, MappedFile&& content, const std::string& file, std::vector<DictIssue>* issues);
+  // The key of the snapshot of a gazetteer whose text is `content`: its size and a hash of
+  // all its bytes.
   static SnapshotKey SnapshotKeyFor(std::string_view content);
+  // The key of the snapshot of a mapped gazetteer file, made without reading the whole file
+  // (which a restored gazetteer never needs): its size, its modification time and a hash of
+  // its first and last 64 KiB. The files are generated at set-up, and a new one is written
+  // whole (a new modification time).
+  static SnapshotKey SnapshotKeyFor(const MappedFile& file);
 
  private:
   void LoadRows(std::string_view content, const std::string& file, std::vector<DictIssue>* issues);
+  // A loaded file's text, in memory or mapped, at a stable address.
+  struct Text {
+    std::string owned;
+    MappedFile mapped;
+    std::string_view bytes;
+  };
+  void LoadText(std::unique_ptr<Text> text, const std::string& file, std::vector<DictIssue>* issues);
+  bool RestoreText(SnapshotReader* in, std::unique_ptr<Text>* text, const std::string& file,
+                   std::vector<DictIssue>* issues);
 
-  // The loaded files' text (each kept whole at a stable address) and each place's row in it.
-  std::vector<std::unique_ptr<const std::string>> texts_;
+  // The loaded files' text and each place's row in it.
+  std::vector<std::unique_ptr<const Text>> texts_;
   std::vector<std::string_view> rows_;
   // Per place: the Place once made (null before), owned by the gazetteer.
   std::unique_ptr<std::atomic<const Place*>[]> made_;

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 
 #include <string>
 #include <thread>
@@ -164,6 +166,45 @@ TEST(GazetteerTest, SnapshotRestoresTheSameTables) {
   EXPECT_TRUE(none.empty());
   EXPECT_EQ(broken.size(), 0u);
   std::filesystem::remove(path);
+}
+
+TEST(GazetteerTest, MappedFileAndItsSnapshotKey) {
+  namespace fs = std::filesystem;
+  const fs::path path = fs::temp_directory_path() / ("griot_gazetteer_mapped_" + std::to_string(::getpid()));
+  std::ofstream(path, std::ios::binary) << kTable;
+  auto mapped = MappedFile::Open(path.string());
+  ASSERT_TRUE(mapped.ok());
+  const SnapshotKey key = Gazetteer::SnapshotKeyFor(*mapped);
+  EXPECT_NE(key, Gazetteer::SnapshotKeyFor(kTable));  // never confused with a whole-text key
+  Gazetteer g;
+  std::vector<DictIssue> issues;
+  g.Load(std::move(*mapped), path.string(), &issues);
+  g.Finalize();
+  const fs::path snapshot = SnapshotPathFor(path.string());
+  SnapshotWriter out(key);
+  ASSERT_TRUE(g.Save(&out, issues).ok());
+  ASSERT_TRUE(out.Commit(snapshot.string()).ok());
+
+  auto again = MappedFile::Open(path.string());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(Gazetteer::SnapshotKeyFor(*again), key);
+  auto in = SnapshotReader::Open(snapshot.string(), key);
+  ASSERT_TRUE(in.ok());
+  Gazetteer r;
+  std::vector<DictIssue> restored_issues;
+  ASSERT_TRUE(r.Restore(&*in, std::move(*again), path.string(), &restored_issues));
+  EXPECT_EQ(restored_issues.size(), issues.size());
+  EXPECT_EQ(Match(r, {"kidal"}), Match(g, {"kidal"}));
+  EXPECT_EQ(r.place(0).name, "Ménaka");
+
+  // The file written again (same bytes, a new modification time): another key.
+  const auto later = fs::last_write_time(path) + std::chrono::seconds(2);
+  fs::last_write_time(path, later);
+  auto touched = MappedFile::Open(path.string());
+  ASSERT_TRUE(touched.ok());
+  EXPECT_NE(Gazetteer::SnapshotKeyFor(*touched), key);
+  fs::remove(path);
+  fs::remove(snapshot);
 }
 
 TEST(PhraseIndexSnapshotTest, FlexiblePhrasesHaveNoSnapshot) {

@@ -91,8 +91,13 @@ export function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// Written beside the file and renamed over it: the file is replaced whole, never rewritten
+// in place, so that a griot process that has it mapped (the gazetteer is read through mmap)
+// keeps seeing the old bytes instead of a truncated file.
 export function writeFile(file, text) {
-  fs.writeFileSync(file, text);
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, text);
+  fs.renameSync(temp, file);
   process.stderr.write(`wrote ${file}\n`);
 }
 
