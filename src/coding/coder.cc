@@ -1054,8 +1054,19 @@ class SentenceCoder {
                                       mentions_[static_cast<size_t>(roles.source)].group;
     if (roles.source == roles.target) roles.target = -1;
     if (roles.source < 0 && roles.target < 0 && !options_.code_without_actors) return;
+    // A compound with a direct object that names no actor acts on that object, not on itself
+    // ("Mali and Burkina Faso attacked jihadist positions"), unless the code is one of
+    // cooperation (roots 03-06: "signed a defence pact", "held talks") or the verb one of
+    // exchange ("exchanged fire", "traded accusations"), or the object is reciprocal ("each
+    // other's ambassadors").
+    const bool object_elsewhere =
+        options_.compound_acts_on_itself && roles.target < 0 && roles_->NonActorObject(h.end, cend) &&
+        !roles_->ReciprocalObject(h.end, cend) &&
+        !(code.size() >= 2 && code[0] == '0' && code[1] >= '3' && code[1] <= '6') &&
+        !tok(h.verb).key.starts_with("exchang") && !tok(h.verb).key.starts_with("trad");
     const bool self_compound = roles.target < 0 && roles.source >= 0 && GroupSize(roles.source) > 1 &&
-                               (options_.compound_acts_on_itself || compound_pattern || pronoun_compound);
+                               ((options_.compound_acts_on_itself && !object_elsewhere) || compound_pattern ||
+                                pronoun_compound);
     if (options_.require_dyad && (roles.source < 0 || (roles.target < 0 && !self_compound))) return;
     // (A compound subject acting on itself in cooperation, consultation or agreement, "A and
     // B signed the accord", roots 03-05, is its own target; "A and B announced" is not.)
@@ -1412,9 +1423,14 @@ DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sente
       }
     constexpr double kDominantShare = 0.4;
     if (best >= 2 && best >= kDominantShare * total) {
-      for (auto& ms : mentions)
-        for (ActorMention& m : ms) {
+      for (size_t i = 0; i < mentions.size(); ++i)
+        for (ActorMention& m : mentions[i]) {
           if (m.actor_entry >= 0 || m.code.size() != 3) continue;
+          // "foreign soldiers", "international forces": said not to be the country's own.
+          const auto& tokens = sentences[i].tokens;
+          if (m.first > 0 && m.first <= tokens.size() &&
+              In(tokens[m.first - 1].key, {"foreign", "international", "multinational", "overseas"}))
+            continue;
           if (m.code == "GOV" || m.code == "MIL" || m.code == "COP" || m.code == "JUD" || m.code == "LEG" ||
               m.code == "SPY") {
             m.code = dominant + m.code;

@@ -424,6 +424,24 @@ bool ClauseRoles::ReciprocalObject(uint32_t verb_end, uint32_t limit) const {
   return false;
 }
 
+bool ClauseRoles::NonActorObject(uint32_t verb_end, uint32_t limit) const {
+  if (!enabled_) return false;
+  limit = std::min(limit, n());
+  uint32_t k = verb_end;
+  while (k < limit && (tag(k) == "RB" || tag(k) == "RBR" || tag(k) == "RP")) ++k;
+  // A quantity opens the noun phrase: "killed at least 500 people", "more than 30 soldiers".
+  if (k + 2 < limit && ((key(k) == "at" && In(key(k + 1), {"least", "most"})) ||
+                        (In(key(k), {"more", "fewer", "less"}) && key(k + 1) == "than")))
+    k += 2;
+  if (k >= limit) return false;
+  const std::string& t = tag(k);
+  const bool noun_phrase = t == "DT" || t == "PDT" || t == "PRP$" || t == "CD" || t.starts_with("JJ") ||
+                           t.starts_with("NN");
+  if (!noun_phrase) return false;
+  const int m = MentionCovering(k);
+  return m < 0 || !CodedMention(m);
+}
+
 void GroupCoordinatedMentions(const Sentence& s, std::vector<ActorMention>* mentions) {
   if (s.tags.size() != s.tokens.size()) return;
   auto& ms = *mentions;

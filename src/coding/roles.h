@@ -86,6 +86,11 @@ class ClauseRoles {
   // another"), within the next three words.
   bool ReciprocalObject(uint32_t verb_end, uint32_t limit) const;
 
+  // True if a noun phrase that names no coded actor directly follows a verb ending at
+  // `verb_end` (before `limit`), adverbs and particles passed over: "attacked jihadist
+  // positions", "signed a defence pact"; not "clashed over ...", "met in Niamey".
+  bool NonActorObject(uint32_t verb_end, uint32_t limit) const;
+
  private:
   uint32_t n() const { return static_cast<uint32_t>(s_.tokens.size()); }
   const std::string& key(uint32_t t) const;
