@@ -1,6 +1,7 @@
 // Small string helpers shared by the readers of outside formats.
 #pragma once
 
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
@@ -86,6 +87,21 @@ inline uint64_t HashKey(std::string_view key) {
   h *= 0x94d049bb133111ebull;
   h ^= h >> 32;
   return h | 1;
+}
+
+// `v` in decimal appended to `out`: for strings made per event or per record ("file:12",
+// rule citations), where fmt::format's general machinery cost more than the text.
+inline void AppendDecimal(std::string* out, uint64_t v) {
+  char buf[20];
+  const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+  out->append(buf, static_cast<size_t>(end - buf));
+}
+
+// `v` as sixteen lower-case hexadecimal digits (fmt's "{:016x}").
+inline std::string Hex16(uint64_t v) {
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<size_t>(i)] = "0123456789abcdef"[v & 15];
+  return out;
 }
 
 }  // namespace griot

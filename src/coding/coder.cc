@@ -51,12 +51,16 @@ std::string MakeEventId(const std::string& doc_id, uint32_t sentence, uint32_t t
     h *= 1099511628211ULL;
   };
   mix(doc_id);
-  mix(std::to_string(sentence));
-  mix(std::to_string(trigger_begin));
+  std::string number;
+  AppendDecimal(&number, sentence);
+  mix(number);
+  number.clear();
+  AppendDecimal(&number, trigger_begin);
+  mix(number);
   mix(source);
   mix(target);
   mix(code);
-  return fmt::format("{:016x}", h);
+  return Hex16(h);
 }
 
 namespace {
@@ -1043,8 +1047,19 @@ class SentenceCoder {
     if (code.empty() || code == "---") return;
     source_carried_ |= roles.source >= 0 && !roles.source_bound;
     // The rule events cite, written only for a verb that codes (most found verbs do not).
-    const std::string rule = pattern ? fmt::format("{}:{} {}", pattern->file, pattern->line, pattern->text)
-                                     : fmt::format("{}:{} --- {} [{}] ---", block.file, block.line, block.name, code);
+    std::string rule = pattern ? pattern->file : block.file;
+    rule += ':';
+    AppendDecimal(&rule, static_cast<uint64_t>(pattern ? pattern->line : block.line));
+    if (pattern) {
+      rule += ' ';
+      rule += pattern->text;
+    } else {
+      rule += " --- ";
+      rule += block.name;
+      rule += " [";
+      rule += code;
+      rule += "] ---";
+    }
     // A compound token ('%') binds one actor group to both roles.
     const bool compound_pattern = roles.source_bound && roles.target_bound && roles.source == roles.target;
     // A plural pronoun standing for the source's compound ("presented their credentials").
@@ -1201,9 +1216,15 @@ class SentenceCoder {
     e.source_name = doc_.source;
     e.url = doc_.url;
     // The actor spans distinguish events of one trigger with compound actors of equal codes.
-    e.event_id = MakeEventId(doc_.id, s_.index, e.trigger.begin,
-                             e.source ? fmt::format("{}@{}", e.source->code, e.source->span.begin) : "",
-                             e.target ? fmt::format("{}@{}", e.target->code, e.target->span.begin) : "", code);
+    auto at = [](const std::optional<ActorRef>& a) {
+      std::string out;
+      if (!a) return out;
+      out = a->code;
+      out += '@';
+      AppendDecimal(&out, a->span.begin);
+      return out;
+    };
+    e.event_id = MakeEventId(doc_.id, s_.index, e.trigger.begin, at(e.source), at(e.target), code);
     out_->push_back(std::move(e));
     subordinate_.push_back(subordinate_code_);
     dominant_.push_back(dominant_code_);

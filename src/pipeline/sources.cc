@@ -9,6 +9,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "base/strings.h"
 #include "pipeline/petrarch_xml_reader.h"
 
 namespace griot {
@@ -139,7 +140,9 @@ class JsonlSource : public DocumentSource {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines separate nothing
       *item = InputItem();
-      item->origin = fmt::format("{}:{}", name_, line_);
+      item->origin = name_;
+      item->origin += ':';
+      AppendDecimal(&item->origin, line_);
       auto doc = ParseJsonlDocument(line, item->origin, date_);
       if (doc.ok()) item->doc = std::move(doc).value();
       else item->error = doc.status();
