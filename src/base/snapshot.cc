@@ -1,6 +1,7 @@
 #include "base/snapshot.h"
 
 #include <fmt/format.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -99,6 +100,14 @@ Result<SnapshotReader> SnapshotReader::Open(const std::string& path, const Snaps
 
 SnapshotReader::~SnapshotReader() {
   if (file_) std::fclose(file_);
+}
+
+void SnapshotReader::AdviseLarge(const void* data, size_t bytes) {
+  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
+  if (bytes < kHuge) return;
+  const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + bytes) & ~(kHuge - 1);
+  if (end > begin) (void)::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
 }
 
 bool SnapshotReader::Read(void* data, size_t size) {

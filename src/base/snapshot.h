@@ -96,8 +96,17 @@ class SnapshotReader {
     static_assert(std::is_trivially_copyable_v<T>);
     uint64_t n = 0;
     if (!Value(&n) || n > kMaxBytes / sizeof(T)) return Fail();
-    v->resize(static_cast<size_t>(n));
+    SizeForFill(v, static_cast<size_t>(n));
     return Read(v->data(), v->size() * sizeof(T));
+  }
+  // Resizes `v` to `n` value-initialized elements in fresh memory backed by huge pages where
+  // the kernel can (see AdviseLarge): for the large tables a restore fills.
+  template <typename T>
+  static void SizeForFill(std::vector<T>* v, size_t n) {
+    std::vector<T>().swap(*v);
+    v->reserve(n);
+    AdviseLarge(v->data(), n * sizeof(T));
+    v->resize(n);
   }
   bool Bytes(std::string* bytes);
   // True when every section has been read and nothing follows.
@@ -105,6 +114,14 @@ class SnapshotReader {
 
  private:
   static constexpr uint64_t kMaxBytes = uint64_t{1} << 32;
+
+ public:
+  // Asks the kernel to back a large table, about to be filled, with huge pages where it can
+  // (transparent huge pages in "madvise" mode): one fault per 2 MiB instead of one per
+  // 4 KiB page, which was most of a snapshot's load time.
+  static void AdviseLarge(const void* data, size_t bytes);
+
+ private:
   explicit SnapshotReader(std::FILE* file) : file_(file) {}
   bool Read(void* data, size_t size);
   bool Fail() {

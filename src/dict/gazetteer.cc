@@ -280,8 +280,8 @@ bool Gazetteer::RestoreText(SnapshotReader* in, std::unique_ptr<Text>* text_in, 
   }
   texts_.push_back(std::move(*text_in));
   const std::string_view text = texts_.front()->bytes;
-  rows_.reserve(rows.size());
-  for (const SavedRow& r : rows) rows_.push_back(text.substr(r.offset, r.size));
+  SnapshotReader::SizeForFill(&rows_, rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) rows_[i] = text.substr(rows[i].offset, rows[i].size);
   made_ = std::make_unique<std::atomic<const Place*>[]>(rows_.size());
   made_size_ = rows_.size();
   issues->insert(issues->end(), std::make_move_iterator(saved.begin()), std::make_move_iterator(saved.end()));

@@ -334,10 +334,10 @@ bool PhraseIndex::Restore(SnapshotReader* in) {
   arena_.push_back(std::make_unique<char[]>(std::max<size_t>(blob.size(), 1)));
   char* base = arena_.back().get();
   std::copy(blob.begin(), blob.end(), base);
-  children_.resize(edges.size());
+  SnapshotReader::SizeForFill(&children_, edges.size());
   for (size_t i = 0; i < edges.size(); ++i)
     children_[i] = Edge{std::string_view(base + edges[i].word.offset, edges[i].word.size), edges[i].child};
-  root_words_.resize(roots.size());
+  SnapshotReader::SizeForFill(&root_words_, roots.size());
   for (size_t i = 0; i < roots.size(); ++i) root_words_[i] = std::string_view(base + roots[i].offset, roots[i].size);
   phrases_ = static_cast<size_t>(phrases);
   finalized_ = true;

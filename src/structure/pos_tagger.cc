@@ -110,7 +110,7 @@ class FlatStringTable {
   bool Restore(std::string_view base, SnapshotReader* in) {
     std::vector<SavedSlot> saved;
     if (!in->Array(&saved) || (saved.size() & (saved.size() - 1)) != 0) return false;
-    slots_.assign(saved.size(), Slot{});
+    SnapshotReader::SizeForFill(&slots_, saved.size());
     size_ = 0;
     for (size_t i = 0; i < saved.size(); ++i) {
       const SavedSlot& s = saved[i];
