@@ -23,6 +23,7 @@
 #include "coding/raw_structure.h"
 #include "coding/references.h"
 #include "coding/roles.h"
+#include "dict/dict_file.h"
 #include "structure/treebank.h"
 
 namespace griot {
@@ -466,13 +467,7 @@ class SentenceCoder {
   bool InWordLists(const std::string& key) const {
     for (const auto* list : {&dicts_.actors.nouns(), &dicts_.actors.adjectives(), &dicts_.verbs.nouns(),
                              &dicts_.verbs.adjectives()})
-      for (const std::string& raw : *list) {
-        std::string w = FoldKey(raw);
-        const bool whole = !w.empty() && (w.back() == '_' || w.back() == '=');
-        while (!w.empty() && (w.back() == '_' || w.back() == '=' || w.back() == '~')) w.pop_back();
-        if (w.empty() || w.find('_') != std::string::npos) continue;
-        if (whole ? key == w : key.starts_with(w)) return true;
-      }
+      if (InTabariWordList(*list, key)) return true;
     return false;
   }
 

@@ -2,6 +2,7 @@
 
 #include "base/strings.h"
 #include "base/utf8.h"
+#include "dict/dict_file.h"
 #include "structure/treebank.h"
 
 #include <algorithm>
@@ -44,15 +45,7 @@ enum : uint8_t { kWordOther = 0, kWordActor, kWordActorHead, kWordAgent };
 // True if `key` is a word of the dictionaries' <ADJECTIVE> lists (a bare word is a stem,
 // "GOOD_" whole).
 bool IsListedAdjective(const DictionarySet& dicts, const std::string& key) {
-  for (const auto* list : {&dicts.actors.adjectives(), &dicts.verbs.adjectives()})
-    for (const std::string& raw : *list) {
-      std::string w = FoldKey(raw);
-      const bool whole = !w.empty() && (w.back() == '_' || w.back() == '=');
-      while (!w.empty() && (w.back() == '_' || w.back() == '=' || w.back() == '~')) w.pop_back();
-      if (w.empty() || w.find('_') != std::string::npos) continue;
-      if (whole ? key == w : key.starts_with(w)) return true;
-    }
-  return false;
+  return InTabariWordList(dicts.actors.adjectives(), key) || InTabariWordList(dicts.verbs.adjectives(), key);
 }
 
 // MentionOptions::compounds_from_and: groups `mentions` into the compounds TABARI marks

@@ -15,6 +15,7 @@
 #include "base/utf8.h"
 #include "coding/coder.h"
 #include "coding/mentions.h"
+#include "dict/dict_file.h"
 #include "dict/dictionary_set.h"
 #include "structure/sentence.h"
 #include "text/tokenizer.h"
@@ -55,15 +56,7 @@ int CountWords(std::string_view text);
 // True if `key` is a word of the dictionaries' <ADJECTIVE> lists (a bare word is a stem,
 // "EVIL_" whole).
 bool IsListedAdjective(const std::string& key, const DictionarySet& dicts) {
-  for (const auto* list : {&dicts.actors.adjectives(), &dicts.verbs.adjectives()})
-    for (const std::string& raw : *list) {
-      std::string w = FoldKey(raw);
-      const bool whole = !w.empty() && (w.back() == '_' || w.back() == '=');
-      while (!w.empty() && (w.back() == '_' || w.back() == '=' || w.back() == '~')) w.pop_back();
-      if (w.empty() || w.find('_') != std::string::npos) continue;
-      if (whole ? key == w : key.starts_with(w)) return true;
-    }
-  return false;
+  return InTabariWordList(dicts.actors.adjectives(), key) || InTabariWordList(dicts.verbs.adjectives(), key);
 }
 
 // `text` with its comma-delimited clauses deleted as `c` says, the way TABARI marks them

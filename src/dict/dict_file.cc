@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/utf8.h"
+
 namespace griot {
 
 std::string DictIssue::ToString() const { return fmt::format("{}:{}: {}", file, line, reason); }
@@ -121,6 +123,17 @@ Result<std::string> ReadFile(const std::string& path) {
   ss << in.rdbuf();
   if (in.bad()) return Status::IoError(fmt::format("{}: read failed", path));
   return ss.str();
+}
+
+bool InTabariWordList(const std::vector<std::string>& words, std::string_view key) {
+  for (const std::string& raw : words) {
+    std::string w = FoldKey(raw);
+    const bool whole = !w.empty() && (w.back() == '_' || w.back() == '=');
+    while (!w.empty() && (w.back() == '_' || w.back() == '=' || w.back() == '~')) w.pop_back();
+    if (w.empty() || w.find('_') != std::string::npos) continue;
+    if (whole ? key == w : key.starts_with(w)) return true;
+  }
+  return false;
 }
 
 }  // namespace griot

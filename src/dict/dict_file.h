@@ -51,4 +51,9 @@ Result<std::string> ReadFile(const std::string& path);
 
 std::string_view TrimView(std::string_view s);
 
+// True if `key` (a FoldKey) is a word of `words`, a TABARI <NOUN> or <ADJECTIVE> list: an
+// entry ending in "_" or "=" matches the word whole ("FORCES_"), a bare one as a stem
+// ("EVIL" matches "evils"); entries of several words are not single words and never match.
+bool InTabariWordList(const std::vector<std::string>& words, std::string_view key);
+
 }  // namespace griot

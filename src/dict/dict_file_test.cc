@@ -61,5 +61,18 @@ TEST(DictFileTest, SectionTags) {
   EXPECT_FALSE(ParseSectionTag("<>", &name, &closing));
 }
 
+TEST(TabariWordListTest, WholeWordsStemsAndPhrases) {
+  const std::vector<std::string> words = {"EVIL", "FORCES_", "AWFUL=", "REAL~_PLEASANT", "  "};
+  EXPECT_TRUE(InTabariWordList(words, "evil"));
+  EXPECT_TRUE(InTabariWordList(words, "evils"));     // a bare word is a stem
+  EXPECT_TRUE(InTabariWordList(words, "forces"));
+  EXPECT_FALSE(InTabariWordList(words, "forcesx"));  // "_" and "=": whole words
+  EXPECT_TRUE(InTabariWordList(words, "awful"));
+  EXPECT_FALSE(InTabariWordList(words, "awfully"));
+  EXPECT_FALSE(InTabariWordList(words, "real"));     // a phrase is no single word
+  EXPECT_FALSE(InTabariWordList(words, ""));
+  EXPECT_FALSE(InTabariWordList({}, "evil"));
+}
+
 }  // namespace
 }  // namespace griot
