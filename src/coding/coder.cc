@@ -650,6 +650,23 @@ class SentenceCoder {
     }
     return best;
   }
+  // True if mention `m` is the source's own: a possessive pronoun ("its", "their", "his")
+  // right before it, and no country of its own other than the source's (its country is
+  // absent, inferred from the article, or the source's).
+  bool OwnedBySource(int m, int source) const {
+    if (source < 0) return false;
+    const ActorMention& t = mentions_[static_cast<size_t>(m)];
+    if (t.first == 0 || !In(tok(t.first - 1).key, {"its", "their", "his"})) return false;
+    return SameCountryOrNone(m, source);
+  }
+  // True if mention `m` names no country of its own other than mention `source`'s.
+  bool SameCountryOrNone(int m, int source) const {
+    const ActorMention& t = mentions_[static_cast<size_t>(m)];
+    const std::string country = dicts_.CountryOf(t.code);
+    return country.empty() || t.country_inferred ||
+           country == dicts_.CountryOf(mentions_[static_cast<size_t>(source)].code);
+  }
+
   int FirstMentionAfter(uint32_t from, uint32_t end) const {
     for (size_t m = 0; m < mentions_.size(); ++m) {
       if (mentions_[m].first >= from && mentions_[m].end <= end && !mentions_[m].code.empty()) {
@@ -1023,8 +1040,22 @@ class SentenceCoder {
                 (roles.source < 0 || mentions_[m].group != mentions_[static_cast<size_t>(roles.source)].group))
               roles.target = static_cast<int>(m);
         }
-        if (roles.target < 0 && !options_.targets_in_clause)
-          roles.target = FirstMentionAfter(object, statement ? std::min(cend, h.end + 3) : cend);
+        if (roles.target < 0 && !options_.targets_in_clause) {
+          const uint32_t limit = statement ? std::min(cend, h.end + 3) : cend;
+          roles.target = FirstMentionAfter(object, limit);
+          // "The junta deployed its soldiers to Kidal": an object the subject owns is not
+          // its target; the target is an actor after it, if any ("France withdrew its troops
+          // from Mali": Mali).
+          if (options_.semantics == Semantics::kGriot)
+            while (roles.target >= 0 && OwnedBySource(roles.target, roles.source)) {
+              const uint32_t owned_end = mentions_[static_cast<size_t>(roles.target)].end;
+              roles.target = FirstMentionAfter(owned_end, limit);
+              // Its apposition is the same one ("recall its ambassador, Sylvain Itté").
+              if (roles.target >= 0 && mentions_[static_cast<size_t>(roles.target)].first == owned_end + 1 &&
+                  tok(owned_end).key == "," && SameCountryOrNone(roles.target, roles.source))
+                roles.target = FirstMentionAfter(mentions_[static_cast<size_t>(roles.target)].end, limit);
+            }
+        }
       }
       // "described the junta as illegitimate and accused it": the object pronoun of a verb that
       // shares the previous verb's subject is that verb's object.
