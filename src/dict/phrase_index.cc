@@ -316,8 +316,11 @@ bool PhraseIndex::Restore(SnapshotReader* in) {
   // here instead of in a look-up.
   auto word_ok = [&](const SavedWord& w) { return w.offset <= blob.size() && w.size <= blob.size() - w.offset; };
   const size_t node_count = nodes_.size();
-  if (ok) ok = (slots_.size() & (slots_.size() - 1)) == 0 && first_filter_shift_ <= 64 &&
-               (first_filter_.empty() || (uint64_t{1} << (64 - first_filter_shift_)) == first_filter_.size() * 64);
+  // The filter holds 2^(64 - shift) bits (at least 64: one word).
+  if (ok) ok = (slots_.size() & (slots_.size() - 1)) == 0 &&
+               (first_filter_.empty() ? first_filter_shift_ == 64
+                                      : first_filter_shift_ >= 1 && first_filter_shift_ <= 58 &&
+                                            (uint64_t{1} << (64 - first_filter_shift_)) == first_filter_.size() * 64);
   for (size_t i = 0; ok && i < node_count; ++i) {
     const Node& nd = nodes_[i];
     ok = nd.first_child <= edges.size() && nd.child_count <= edges.size() - nd.first_child &&
