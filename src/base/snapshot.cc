@@ -89,7 +89,9 @@ Status SnapshotWriter::Commit(const std::string& path) const {
 Result<SnapshotReader> SnapshotReader::Open(const std::string& path, const SnapshotKey& key) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return Status::NotFound(path + ": no snapshot");
-  SnapshotReader reader(f);
+  std::error_code ec;
+  const uint64_t size = std::filesystem::file_size(path, ec);
+  SnapshotReader reader(f, ec ? 0 : size);
   std::string expected;
   WriteHeader(key, &expected);
   std::string header(expected.size(), '\0');
@@ -112,13 +114,15 @@ void SnapshotReader::AdviseLarge(const void* data, size_t bytes) {
 
 bool SnapshotReader::Read(void* data, size_t size) {
   if (failed_) return false;
+  if (size > remaining_) return Fail();
   if (size > 0 && std::fread(data, 1, size, file_) != size) return Fail();
+  remaining_ -= size;
   return true;
 }
 
 bool SnapshotReader::Bytes(std::string* bytes) {
   uint64_t n = 0;
-  if (!Value(&n) || n > kMaxBytes) return Fail();
+  if (!Value(&n) || n > remaining_) return Fail();
   bytes->resize(static_cast<size_t>(n));
   return Read(bytes->data(), bytes->size());
 }

@@ -80,7 +80,10 @@ class SnapshotReader {
   // InvalidInput when it was made from other data or by other code.
   static Result<SnapshotReader> Open(const std::string& path, const SnapshotKey& key);
 
-  SnapshotReader(SnapshotReader&& other) noexcept : file_(other.file_), failed_(other.failed_) { other.file_ = nullptr; }
+  SnapshotReader(SnapshotReader&& other) noexcept
+      : file_(other.file_), remaining_(other.remaining_), failed_(other.failed_) {
+    other.file_ = nullptr;
+  }
   SnapshotReader& operator=(SnapshotReader&&) = delete;
   ~SnapshotReader();
 
@@ -95,7 +98,9 @@ class SnapshotReader {
   bool Array(std::vector<T>* v) {
     static_assert(std::is_trivially_copyable_v<T>);
     uint64_t n = 0;
-    if (!Value(&n) || n > kMaxBytes / sizeof(T)) return Fail();
+    // A size is checked against the bytes left in the file before anything is allocated: a
+    // damaged count must not ask for gigabytes.
+    if (!Value(&n) || n > remaining_ / sizeof(T)) return Fail();
     SizeForFill(v, static_cast<size_t>(n));
     return Read(v->data(), v->size() * sizeof(T));
   }
@@ -113,8 +118,6 @@ class SnapshotReader {
   bool AtEnd();
 
  private:
-  static constexpr uint64_t kMaxBytes = uint64_t{1} << 32;
-
  public:
   // Asks the kernel to back a large table, about to be filled, with huge pages where it can
   // (transparent huge pages in "madvise" mode): one fault per 2 MiB instead of one per
@@ -122,13 +125,14 @@ class SnapshotReader {
   static void AdviseLarge(const void* data, size_t bytes);
 
  private:
-  explicit SnapshotReader(std::FILE* file) : file_(file) {}
+  SnapshotReader(std::FILE* file, uint64_t size) : file_(file), remaining_(size) {}
   bool Read(void* data, size_t size);
   bool Fail() {
     failed_ = true;
     return false;
   }
   std::FILE* file_ = nullptr;
+  uint64_t remaining_ = 0;  // bytes of the file not read yet
   bool failed_ = false;
 };
 
