@@ -1,7 +1,6 @@
 #include "coding/mentions.h"
 
 #include "base/strings.h"
-#include "base/utf8.h"
 #include "dict/dict_file.h"
 #include "structure/treebank.h"
 
