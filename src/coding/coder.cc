@@ -1100,13 +1100,14 @@ class SentenceCoder {
     // cooperation (roots 03-06: "signed a defence pact", "held talks") or the verb one of
     // exchange ("exchanged fire", "traded accusations"), or the object is reciprocal ("each
     // other's ambassadors").
-    const bool object_elsewhere =
-        options_.compound_acts_on_itself && roles.target < 0 && roles_->NonActorObject(h.end, cend) &&
-        !roles_->ReciprocalObject(h.end, cend) &&
-        !(code.size() >= 2 && code[0] == '0' && code[1] >= '3' && code[1] <= '6') &&
-        !tok(h.verb).key.starts_with("exchang") && !tok(h.verb).key.starts_with("trad");
+    auto object_elsewhere = [&] {
+      return roles_->NonActorObject(h.end, cend) && !roles_->ReciprocalObject(h.end, cend) &&
+             !(code.size() >= 2 && code[0] == '0' && code[1] >= '3' && code[1] <= '6') &&
+             !tok(h.verb).key.starts_with("exchang") && !tok(h.verb).key.starts_with("trad");
+    };
+    // (Asked only of a compound subject with no target: the object is looked at for it alone.)
     const bool self_compound = roles.target < 0 && roles.source >= 0 && GroupSize(roles.source) > 1 &&
-                               ((options_.compound_acts_on_itself && !object_elsewhere) || compound_pattern ||
+                               ((options_.compound_acts_on_itself && !object_elsewhere()) || compound_pattern ||
                                 pronoun_compound);
     if (options_.require_dyad && (roles.source < 0 || (roles.target < 0 && !self_compound))) return;
     // (A compound subject acting on itself in cooperation, consultation or agreement, "A and
@@ -1502,6 +1503,37 @@ DocumentResult Coder::CodeSentences(const Document& doc, const std::vector<Sente
     DropSubsumedEvents(&result.events, first_event);
   }
   return result;
+}
+
+CoderOptions TabariCoderOptions() {
+  CoderOptions t;
+  t.require_dyad = true;  // TABARI codes an event only with a source and a target
+  t.statements_need_target = false;
+  t.infer_agent_country = false;  // TABARI codes an agent alone as the agent
+  t.subordinate_codes = true;
+  t.dominant_codes = true;
+  t.source_first_in_clause = true;
+  t.open_pattern_gaps = true;
+  t.synsets_sought_back = true;
+  t.targets_in_clause = true;
+  t.skip_short_clauses = true;
+  t.passive_needs_by = true;
+  t.pronouns_for_first_actor = true;
+  t.plural_pronouns_for_compounds = true;
+  t.compounds_whole_from_first_member = true;
+  t.compound_acts_on_itself = false;
+  t.compound_pairs_take_paired_code = true;
+  t.verbs_need_verb_tag = false;  // TABARI finds verbs from its dictionary alone
+  t.nouns_after_articles_only = true;
+  t.code_by = CoderOptions::CodeBy::kClause;
+  t.mentions.agent_modifier_words = 0;
+  t.mentions.agent_before_noun_is_modifier = false;
+  t.mentions.agent_to_whole_list = false;
+  t.mentions.agent_extends_sector_codes = true;
+  t.mentions.former_agent_code = "ELI";
+  t.mentions.verb_words_by_dictionary = true;
+  t.mentions.compounds_from_and = true;
+  return t;
 }
 
 }  // namespace griot

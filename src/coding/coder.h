@@ -137,6 +137,10 @@ struct CoderOptions {
   MentionOptions mentions;
 };
 
+// The options that read text as TABARI does, CODE BY CLAUSE (docs/conformance.md, "How griot
+// runs it"): what the TABARI suite runner starts from before its `{OPTION:}` switches.
+CoderOptions TabariCoderOptions();
+
 struct DocumentResult {
   std::vector<Event> events;
   uint32_t sentences = 0;

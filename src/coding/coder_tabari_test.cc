@@ -95,37 +95,8 @@ std::shared_ptr<DictionarySet> TabariDictionaries() {
   return d;
 }
 
-// The options the TABARI runner sets (conformance/tabari_validator.cc), CODE BY CLAUSE.
-CoderOptions TabariOptions() {
-  CoderOptions t;
-  t.require_dyad = true;
-  t.statements_need_target = false;
-  t.infer_agent_country = false;
-  t.subordinate_codes = true;
-  t.dominant_codes = true;
-  t.source_first_in_clause = true;
-  t.open_pattern_gaps = true;
-  t.targets_in_clause = true;
-  t.skip_short_clauses = true;
-  t.passive_needs_by = true;
-  t.pronouns_for_first_actor = true;
-  t.compound_acts_on_itself = false;
-  t.compound_pairs_take_paired_code = true;
-  t.verbs_need_verb_tag = false;
-  t.nouns_after_articles_only = true;
-  t.code_by = CoderOptions::CodeBy::kClause;
-  t.mentions.agent_modifier_words = 0;
-  t.mentions.agent_before_noun_is_modifier = false;
-  t.mentions.agent_to_whole_list = false;
-  t.mentions.agent_extends_sector_codes = true;
-  t.mentions.former_agent_code = "ELI";
-  t.mentions.verb_words_by_dictionary = true;
-  t.mentions.compounds_from_and = true;
-  t.plural_pronouns_for_compounds = true;
-  t.synsets_sought_back = true;
-  t.compounds_whole_from_first_member = true;
-  return t;
-}
+// The options the TABARI runner starts from (TabariCoderOptions), CODE BY CLAUSE.
+CoderOptions TabariOptions() { return TabariCoderOptions(); }
 
 class CoderTabariTest : public ::testing::Test {
  protected:

@@ -475,32 +475,7 @@ Result<ValidationReport> ValidateTabariSuite(const TabariSuite& suite, const Tab
   if (!options.tagger) report.notes.push_back("coded without the POS tagger (--no-tagger)");
   report.dictionary_issues = (*dicts)->issues;
 
-  CoderOptions tabari;
-  tabari.require_dyad = true;  // TABARI codes an event only with a source and a target
-  tabari.statements_need_target = false;
-  tabari.infer_agent_country = false;  // TABARI codes an agent alone as the agent
-  tabari.subordinate_codes = true;
-  tabari.dominant_codes = true;
-  tabari.source_first_in_clause = true;
-  tabari.open_pattern_gaps = true;
-  tabari.synsets_sought_back = true;
-  tabari.targets_in_clause = true;
-  tabari.skip_short_clauses = true;
-  tabari.passive_needs_by = true;
-  tabari.pronouns_for_first_actor = true;
-  tabari.plural_pronouns_for_compounds = true;
-  tabari.compounds_whole_from_first_member = true;
-  tabari.compound_acts_on_itself = false;
-  tabari.compound_pairs_take_paired_code = true;
-  tabari.verbs_need_verb_tag = false;  // TABARI finds verbs from its dictionary alone
-  tabari.nouns_after_articles_only = true;
-  tabari.mentions.agent_modifier_words = 0;
-  tabari.mentions.agent_before_noun_is_modifier = false;
-  tabari.mentions.agent_to_whole_list = false;
-  tabari.mentions.agent_extends_sector_codes = true;
-  tabari.mentions.former_agent_code = "ELI";
-  tabari.mentions.verb_words_by_dictionary = true;
-  tabari.mentions.compounds_from_and = true;
+  const CoderOptions tabari = TabariCoderOptions();
   // One coder per (roles filled in or not) x (DEFAULT: actors or not) x (SET: CODE ...) x
   // (COMPLEX: tests); when DEFAULT: or FORWARD: fill a missing role, events without a dyad are
   // kept.
