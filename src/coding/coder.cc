@@ -23,7 +23,6 @@
 #include "coding/raw_structure.h"
 #include "coding/references.h"
 #include "coding/roles.h"
-#include "dict/dict_file.h"
 #include "structure/treebank.h"
 
 namespace griot {
@@ -459,16 +458,7 @@ class SentenceCoder {
           mentions_[static_cast<size_t>(before)].group == mentions_[static_cast<size_t>(after)].group)
         return true;
     }
-    return k > 0 && next < n() && InWordLists(tok(k - 1).key) && InWordLists(tok(next).key);
-  }
-
-  // True if `key` is a word of the dictionaries' <NOUN> or <ADJECTIVE> lists (a bare word is
-  // a stem, "FORCES_" whole).
-  bool InWordLists(const std::string& key) const {
-    for (const auto* list : {&dicts_.actors.nouns(), &dicts_.actors.adjectives(), &dicts_.verbs.nouns(),
-                             &dicts_.verbs.adjectives()})
-      if (InTabariWordList(*list, key)) return true;
-    return false;
+    return k > 0 && next < n() && dicts_.IsListedWord(tok(k - 1).key) && dicts_.IsListedWord(tok(next).key);
   }
 
   // TABARI's source: the first actor after the last conjunction that opens a clause before

@@ -1,7 +1,6 @@
 #include "coding/mentions.h"
 
 #include "base/strings.h"
-#include "dict/dict_file.h"
 #include "structure/treebank.h"
 
 #include <algorithm>
@@ -41,12 +40,6 @@ PhraseHit Longest(const PhraseIndex& index, const Sentence& s, uint32_t pos, uin
 // TABARI's word classes for compound marking (MentionOptions::compounds_from_and).
 enum : uint8_t { kWordOther = 0, kWordActor, kWordActorHead, kWordAgent };
 
-// True if `key` is a word of the dictionaries' <ADJECTIVE> lists (a bare word is a stem,
-// "GOOD_" whole).
-bool IsListedAdjective(const DictionarySet& dicts, const std::string& key) {
-  return InTabariWordList(dicts.actors.adjectives(), key) || InTabariWordList(dicts.verbs.adjectives(), key);
-}
-
 // MentionOptions::compounds_from_and: groups `mentions` into the compounds TABARI marks
 // around each "and" / "nor", from the word classes of the sentence's tokens.
 void GroupCompoundsAroundAnd(const Sentence& s, const DictionarySet& dicts,
@@ -61,7 +54,7 @@ void GroupCompoundsAroundAnd(const Sentence& s, const DictionarySet& dicts,
   };
   auto modifier = [&](uint32_t t) {
     return word_class[t] == kWordOther &&
-           (In(s.tokens[t].key, {"the", "a", "an"}) || IsListedAdjective(dicts, s.tokens[t].key) ||
+           (In(s.tokens[t].key, {"the", "a", "an"}) || dicts.IsListedAdjective(s.tokens[t].key) ||
             (!options.former_agent_code.empty() && s.tokens[t].key == "former"));
   };
   std::vector<std::pair<uint32_t, uint32_t>> spans;  // [first, last] tokens of each compound

@@ -15,7 +15,6 @@
 #include "base/utf8.h"
 #include "coding/coder.h"
 #include "coding/mentions.h"
-#include "dict/dict_file.h"
 #include "dict/dictionary_set.h"
 #include "structure/sentence.h"
 #include "text/tokenizer.h"
@@ -52,12 +51,6 @@ struct CommaOptions {
 };
 
 int CountWords(std::string_view text);
-
-// True if `key` is a word of the dictionaries' <ADJECTIVE> lists (a bare word is a stem,
-// "EVIL_" whole).
-bool IsListedAdjective(const std::string& key, const DictionarySet& dicts) {
-  return InTabariWordList(dicts.actors.adjectives(), key) || InTabariWordList(dicts.verbs.adjectives(), key);
-}
 
 // `text` with its comma-delimited clauses deleted as `c` says, the way TABARI marks them
 // (its subordinate clauses, whose words it then ignores). Commas are taken in pairs from the
@@ -104,7 +97,7 @@ std::string DeleteCommaClauses(const std::string& text, const CommaOptions& c, c
     else if (k == "," || k == ";" || k == ":" || k == "(" || k == ")") kind[t] = kComma;  // all commas to TABARI
     else if (k == "and" || k == "or" || k == "but" || k == "nor") kind[t] = kConj;
     else if (k == "the" || k == "a" || k == "an") kind[t] = kDeterm;
-    else if (IsListedAdjective(k, dicts)) kind[t] = kAdjective;
+    else if (dicts.IsListedAdjective(k)) kind[t] = kAdjective;
   }
   // Actor lists: from each "and" / "nor", the actors after it (articles and adjectives
   // between) and those before it joined by commas or conjunctions. A later list that takes in

@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "base/mapped_file.h"
+#include "dict/dict_file.h"
 
 namespace griot {
 
@@ -42,6 +43,14 @@ void DiscardList::Load(std::string_view content, const std::string& file, std::v
     story.push_back(whole_story);
   }
   index.Finalize();
+}
+
+bool DictionarySet::IsListedAdjective(std::string_view key) const {
+  return InTabariWordList(actors.adjectives(), key) || InTabariWordList(verbs.adjectives(), key);
+}
+
+bool DictionarySet::IsListedWord(std::string_view key) const {
+  return IsListedAdjective(key) || InTabariWordList(actors.nouns(), key) || InTabariWordList(verbs.nouns(), key);
 }
 
 std::string DictionarySet::CountryOf(std::string_view code) const {

@@ -61,6 +61,10 @@ struct DictionarySet {
 
   // "MLIGOV" -> "MLI" if the first three letters are a country code, else "".
   std::string CountryOf(std::string_view code) const;
+  // True if `key` (a FoldKey) is a word of the actor or verb dictionaries' TABARI <ADJECTIVE>
+  // lists, or (IsListedWord) of their <NOUN> or <ADJECTIVE> lists (InTabariWordList).
+  bool IsListedAdjective(std::string_view key) const;
+  bool IsListedWord(std::string_view key) const;
 };
 
 // The data directory in effect for `options` (see DictionaryOptions::data_dir).
