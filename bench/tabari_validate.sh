@@ -6,10 +6,10 @@
 # code) twice:
 #   - with griot's default dictionaries (data/dict, the generated countries and gazetteer);
 #   - with TABARI's own (TABARI.Demo.actors, TABARI.Demo.verbs, Validate.agents), no places.
-# Prints, for each, the load time (an empty input), the coding rate (records and sentences
-# per second, load subtracted) and the peak RSS; times as wall clock and as CPU (user +
-# system), the rates from each (on a shared machine, compare the CPU figures).
-#   bench/tabari_validate.sh [build/release/griot] [copies]
+# Prints, for each, the load time (an empty input), the coding rate (records per second, load
+# subtracted; from wall time and from CPU time, user + system), the whole-process rate and
+# the peak RSS: medians and ranges over RUNS (default 5) alternating load and coding runs.
+#   [RUNS=5] bench/tabari_validate.sh [build/release/griot] [copies]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 griot=${1:-$root/build/release/griot}
@@ -53,24 +53,49 @@ empty=$work/empty.jsonl
 : > "$empty"
 records=$(wc -l < "$big")
 
+# One timed process: prints "wall_seconds cpu_seconds peak_rss_kb", the wall time from the
+# shell's microsecond clock, CPU and RSS from GNU time; the run's own summary line goes to
+# $summary_file.
+timed() {
+  local t0 t1 user sys rss
+  t0=$EPOCHREALTIME
+  /usr/bin/time -o "$time_file" -f "%U %S %M" "$griot" "$@" >/dev/null 2>"$summary_file"
+  t1=$EPOCHREALTIME
+  read -r user sys rss <"$time_file"
+  echo "$(echo "$t1 - $t0" | bc -l) $(echo "$user + $sys" | bc -l) $rss"
+}
+median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+summary_file=$(mktemp)
+time_file=$(mktemp)
+trap 'rm -f "$summary_file" "$time_file"' EXIT
+
 run() {  # label, then griot code options
   local label=$1
   shift
-  local load full summary total total_user total_sys rss load_s load_user load_sys load_rss sentences coding cpu
-  # The input comes first: the dictionary options take several values each.
-  load=$( { /usr/bin/time -f "%e %U %S %M" "$griot" code "$empty" -q --input jsonl "$@" >/dev/null; } 2>&1 | tail -1)
-  full=$( { /usr/bin/time -f "%e %U %S %M" "$griot" code "$big" --threads 1 --input jsonl "$@" >/dev/null; } 2>&1 | tail -2)
-  summary=$(echo "$full" | head -1)
-  read -r total total_user total_sys rss <<<"$(echo "$full" | tail -1)"
-  read -r load_s load_user load_sys load_rss <<<"$load"
+  local i load_wall load_cpu load_rss wall cpu rss loads=() rates=() cpu_rates=() wholes=() rss_max=0 summary sentences
+  # Load and coding runs alternate, RUNS times (default 5): the machine's speed drifts, and a
+  # median of paired runs is steadier than any one run. The input comes first: the dictionary
+  # options take several values each.
+  for ((i = 0; i < ${RUNS:-5}; i++)); do
+    read -r load_wall load_cpu load_rss <<<"$(timed code "$empty" -q --input jsonl "$@")"
+    read -r wall cpu rss <<<"$(timed code "$big" --threads 1 --input jsonl "$@")"
+    summary=$(tail -1 "$summary_file")
+    loads+=("$load_wall")
+    rates+=("$(echo "$records / ($wall - $load_wall)" | bc -l)")
+    cpu_rates+=("$(echo "$records / ($cpu - $load_cpu)" | bc -l)")
+    wholes+=("$(echo "$records / $wall" | bc -l)")
+    ((rss > rss_max)) && rss_max=$rss
+  done
   sentences=$(echo "$summary" | sed -n 's/.*; \([0-9]*\) sentences.*/\1/p')
-  coding=$(echo "$total - $load_s" | bc -l)
-  cpu=$(echo "$total_user + $total_sys - $load_user - $load_sys" | bc -l)
-  printf '%s\n  records: %s, sentences: %s\n  load: %.2f s wall, %.2f s CPU (%s KB)\n  total: %.2f s wall, %.2f s CPU, peak RSS %s KB\n  coding, one thread: %.0f records/s, %.0f sentences/s (wall); %.0f records/s, %.0f sentences/s (CPU)\n  %s\n' \
-    "$label" "$records" "$sentences" "$load_s" "$(echo "$load_user + $load_sys" | bc -l)" "$load_rss" "$total" \
-    "$(echo "$total_user + $total_sys" | bc -l)" "$rss" \
-    "$(echo "$records / $coding" | bc -l)" "$(echo "$sentences / $coding" | bc -l)" \
-    "$(echo "$records / $cpu" | bc -l)" "$(echo "$sentences / $cpu" | bc -l)" "$summary"
+  stats() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {printf "%.0f-%.0f", v[1], v[NR]}'; }
+  printf '%s\n  records: %s, sentences: %s; %s runs\n' "$label" "$records" "$sentences" "${RUNS:-5}"
+  printf '  load: median %.3f s wall (%s KB); peak RSS coding %s KB\n' \
+    "$(printf '%s\n' "${loads[@]}" | median)" "$load_rss" "$rss_max"
+  printf '  coding rate, one thread, load subtracted: median %.0f records/s wall (range %s), %.0f records/s CPU (range %s)\n' \
+    "$(printf '%s\n' "${rates[@]}" | median)" "$(stats "${rates[@]}")" \
+    "$(printf '%s\n' "${cpu_rates[@]}" | median)" "$(stats "${cpu_rates[@]}")"
+  printf '  whole process, load included: median %.0f records/s wall (range %s)\n  %s\n' \
+    "$(printf '%s\n' "${wholes[@]}" | median)" "$(stats "${wholes[@]}")" "$summary"
 }
 
 run "griot's default dictionaries (with the gazetteer)"

@@ -218,7 +218,7 @@ class SentenceCoder {
         continue;
       }
       dicts_.verbs.forms_index().MatchAt([&](uint32_t k) -> const std::string& { return s_.tokens[k].key; },
-                                         n(), i, &matches);
+                                         n(), i, token_hashes_[i], &matches);  // hashed in Run()
       // Among forms of one length, a verb entry written as the word itself ("ATTACKED") comes
       // before another entry's inflection of it ("ATTACK").
       const uint32_t longest = matches.empty() ? 0 : matches.front().length;  // fixed before elements move

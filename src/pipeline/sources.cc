@@ -130,7 +130,7 @@ class JsonlSource : public DocumentSource {
         if (!in_) continue;
         if (name_ == "-") name_ = "stdin";
       }
-      std::string line;
+      std::string& line = line_text_;  // reused: its buffer outlives the line
       if (!std::getline(*in_, line)) {
         in_ = nullptr;
         file_.reset();
@@ -158,6 +158,7 @@ class JsonlSource : public DocumentSource {
   std::unique_ptr<std::ifstream> file_;
   std::string name_;
   size_t line_ = 0;
+  std::string line_text_;
   std::optional<Date> date_;
 };
 

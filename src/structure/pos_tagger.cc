@@ -297,6 +297,11 @@ struct PosTagger::Model {
     const uint8_t* bits = lemma_table.Find(w);
     return bits ? *bits : 0;
   }
+  // The same with `h`, w's HashKey (the lexicon's hash: a token hashed once serves both).
+  uint8_t LemmaBits(std::string_view w, uint64_t h) const {
+    const uint8_t* bits = lemma_table.Find(w, h);
+    return bits ? *bits : 0;
+  }
 
   // The classes WordNet allows for `key`, from the lemma itself, the irregular forms and
   // WordNet's regular detachment rules (plus doubled final consonants). 0 = no opinion.
@@ -918,13 +923,32 @@ std::unique_ptr<PosTagger::Model> RestoreModel(SnapshotReader* in, std::string* 
 // ---- tagging ----------------------------------------------------------------------------
 
 bool IsOpeningPunct(std::string_view key) {
-  return key == "\"" || key == "(" || key == "[" || key == "{" || key == "`" || key == "``" || key == ":";
+  if (key.size() == 1) {
+    const char c = key[0];
+    return c == '"' || c == '(' || c == '[' || c == '{' || c == '`' || c == ':';
+  }
+  return key == "``";
 }
 
 // The Penn tag of a punctuation token. Quotes: open or close from the spacing around them.
 PosTag PunctTag(const std::vector<Token>& tokens, size_t i, int* open_quotes) {
   const Token& t = tokens[i];
   const std::string_view key = t.key;
+  // One-character marks (nearly all) by a switch; the same answers as the lists below.
+  if (key.size() == 1) {
+    switch (key[0]) {
+      case ',': return PosTag::kComma;
+      case '.': case '?': case '!': return PosTag::kPeriod;
+      case ':': case ';': case '-': return PosTag::kColon;
+      case '(': case '[': case '{': case '<': return PosTag::kLeftBracket;
+      case ')': case ']': case '}': case '>': return PosTag::kRightBracket;
+      case '$': return PosTag::kDollar;
+      case '#': return PosTag::kHash;
+      case '`': return PosTag::kOpenQuote;
+      case '"': case '\'': break;  // open or close: below
+      default: return PosTag::kSYM;
+    }
+  }
   if (key == ",") return PosTag::kComma;
   if (key == "." || key == "?" || key == "!" || key == "?!" || key == "!?") return PosTag::kPeriod;
   if (key == ":" || key == ";" || key == "-" || key == "--" || key == "..." || key == "---") return PosTag::kColon;
@@ -1131,10 +1155,13 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
   cands.reserve(n * 4);
   thread_local std::vector<std::pair<float, int>> scratch;
   struct KnownByMode {
+    struct Slot {  // per lexicon word, in one place: a look-up touches one cache line
+      uint32_t first = 0;
+      uint8_t mode = 0;  // the mode cached (0: none)
+      uint8_t size = 0;
+    };
     uint64_t model = 0;
-    std::vector<uint8_t> mode;  // per lexicon word: the mode cached (0: none)
-    std::vector<uint32_t> first;
-    std::vector<uint8_t> size;
+    std::vector<Slot> slots;
     std::vector<Model::Candidate> pool;
   };
   thread_local KnownByMode known_cache;
@@ -1191,7 +1218,7 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
     const bool known = e != nullptr;
     bool common_word = false;  // an unknown word WordNet knows in lower case
     const bool is_upper = t.capitalized || t.all_caps || (i < inner_caps.size() && inner_caps[i]);
-    const bool proper_adjective = !headline && is_upper && (m.LemmaBits(key) & kWnProperAdjective) != 0;
+    const bool proper_adjective = !headline && is_upper && (m.LemmaBits(key, hashes[i]) & kWnProperAdjective) != 0;
     // Everything below depends on the word and on this mode only: an unknown word's result
     // is kept per mode.
     const uint32_t mode = headline ? 1u
@@ -1204,14 +1231,12 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
       // grows large.
       if (known_cache.model != m.serial || known_cache.pool.size() > (1u << 20)) {
         known_cache.model = m.serial;
-        known_cache.mode.assign(m.word_counts.size(), 0);
-        known_cache.first.resize(m.word_counts.size());
-        known_cache.size.resize(m.word_counts.size());
+        known_cache.slots.assign(m.word_counts.size(), {});
         known_cache.pool.clear();
       }
-      if (known_cache.mode[*e] == mode) {
-        const Model::Candidate* c = known_cache.pool.data() + known_cache.first[*e];
-        cands.insert(cands.end(), c, c + known_cache.size[*e]);
+      if (const auto& slot = known_cache.slots[*e]; slot.mode == mode) {
+        const Model::Candidate* c = known_cache.pool.data() + slot.first;
+        cands.insert(cands.end(), c, c + slot.size);
         continue;
       }
     } else {
@@ -1273,9 +1298,10 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
     if (unknown) {
       unknown->by_mode.push_back({mode, {cands.begin() + static_cast<std::ptrdiff_t>(token_first), cands.end()}});
     } else {
-      known_cache.mode[*e] = static_cast<uint8_t>(mode);
-      known_cache.first[*e] = static_cast<uint32_t>(known_cache.pool.size());
-      known_cache.size[*e] = static_cast<uint8_t>(cands.size() - token_first);
+      auto& slot = known_cache.slots[*e];
+      slot.mode = static_cast<uint8_t>(mode);
+      slot.first = static_cast<uint32_t>(known_cache.pool.size());
+      slot.size = static_cast<uint8_t>(cands.size() - token_first);
       known_cache.pool.insert(known_cache.pool.end(), cands.begin() + static_cast<std::ptrdiff_t>(token_first), cands.end());
     }
   }
@@ -1322,21 +1348,35 @@ std::vector<PosTag> PosTagger::TagSentence(const std::vector<Token>& tokens, std
     const Candidate& x = cands[first[0] + c];
     delta[c] = m.start[x.cls] + x.score;
   }
+  const size_t plane = static_cast<size_t>(k) * static_cast<size_t>(k);  // trans[h][.][.]
   for (size_t i = 1; i < n; ++i) {
     const uint32_t nh = i == 1 ? 1 : count(i - 2);
     const uint32_t nj = count(i - 1), nc = count(i);
     const float* prev = &delta[layer_first[i - 1]];
     float* cur = &delta[layer_first[i]];
     uint8_t* bp = &back[layer_first[i]];
+    const Candidate* cj_cands = &cands[first[i - 1]];
+    const Candidate* c_cands = &cands[first[i]];
+    // Where each candidate h of token i-2 starts its plane of the transition table, and its
+    // column of scores in the previous layer gathered (prev[h * nj + j] for this j).
+    std::array<size_t, kMaxCandidates> h_plane;
+    std::array<float, kMaxCandidates> prev_j;
+    h_plane[0] = 0;
+    prev_j[0] = kNegInf;  // a token without candidates scores -infinity, as the scan would
+    if (i == 1) h_plane[0] = static_cast<size_t>(m.punc) * plane;
+    else
+      for (uint32_t h = 0; h < nh; ++h) h_plane[h] = static_cast<size_t>(cands[first[i - 2] + h].cls) * plane;
     for (uint32_t j = 0; j < nj; ++j) {
-      const int cj = cands[first[i - 1] + j].cls;
+      const float* trans_j = &m.trans[static_cast<size_t>(cj_cands[j].cls) * static_cast<size_t>(k)];
+      for (uint32_t h = 0; h < nh; ++h) prev_j[h] = prev[h * nj + j];
       for (uint32_t c = 0; c < nc; ++c) {
-        const Candidate& x = cands[first[i] + c];
-        float best = kNegInf;
+        const Candidate& x = c_cands[c];
+        const float* t = trans_j + x.cls;
+        // The first strictly better h wins, as in a scan from -infinity.
+        float best = prev_j[0] + t[h_plane[0]];
         uint8_t arg = 0;
-        for (uint32_t h = 0; h < nh; ++h) {
-          const int ch = i == 1 ? m.punc : cands[first[i - 2] + h].cls;
-          const float v = prev[h * nj + j] + m.trans[(static_cast<size_t>(ch) * k + cj) * k + x.cls];
+        for (uint32_t h = 1; h < nh; ++h) {
+          const float v = prev_j[h] + t[h_plane[h]];
           if (v > best) {
             best = v;
             arg = static_cast<uint8_t>(h);

@@ -58,6 +58,21 @@ bool IsKnownAbbreviation(std::string_view key) {
   return std::binary_search(kAbbreviations.begin(), kAbbreviations.end(), key);
 }
 
+namespace {
+
+// ASCII byte classes for the tokenizer's fast path: most of English news is runs of ASCII
+// letters and digits, scanned here by table instead of by decoding.
+constexpr uint8_t kLower = 1, kUpper = 2, kDigit = 4;
+constexpr std::array<uint8_t, 256> kAsciiClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = kLower;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = kUpper;
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = kDigit;
+  return t;
+}();
+
+}  // namespace
+
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5 + 1);
@@ -73,6 +88,10 @@ std::vector<Token> Tokenize(std::string_view text) {
   };
 
   while (pos < n) {
+    if (text[pos] == ' ') {  // the most common byte of all
+      ++pos;
+      continue;
+    }
     size_t next = pos;
     const char32_t cp = peek(pos, &next);
     if (IsSpace(cp)) {
@@ -84,7 +103,9 @@ std::vector<Token> Tokenize(std::string_view text) {
     const bool line_start = newlines_seen >= 1 || tokens.empty();
     newlines_seen = 0;
 
-    Token tok;
+    // Every branch below ends with this token filled in: it is built in place.
+    const bool after_token = !tokens.empty() && tokens.back().end == pos;
+    Token& tok = tokens.emplace_back();
     tok.begin = static_cast<uint32_t>(pos);
     tok.paragraph_start = paragraph_start;
     tok.line_start = line_start;
@@ -97,32 +118,40 @@ std::vector<Token> Tokenize(std::string_view text) {
       size_t end = pos;
       size_t scan = pos;
       char32_t prev = 0;
-      // An ASCII word (most of English news) is keyed while it is scanned: its bytes lowered
-      // (FoldKey's result for ASCII), its letters and capitals counted. A word with another
-      // character is keyed by FoldKey after the scan.
+      // An ASCII word (most of English news) has its letters and capitals counted while it is
+      // scanned, and its key is its bytes lowered (FoldKey's result for ASCII): every byte from
+      // its start to its end is kept. A word with another character is keyed by FoldKey.
       bool ascii = true;
-      int letters = 0, upper = 0;
-      std::string& key = tok.key;
+      size_t letters = 0, upper = 0;
       auto keep = [&](char32_t c) {
-        if (c < 0x80) key.push_back(static_cast<char>(c));
-        else ascii = false;
+        if (c >= 0x80) ascii = false;
       };
       while (scan < n) {
-        // ASCII letters and digits, most of a news word, without decoding.
-        const auto byte = static_cast<unsigned char>(text[scan]);
-        const bool ascii_digit = byte >= '0' && byte <= '9';
-        if (ascii_digit || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z')) {
-          const bool digit = ascii_digit;
-          const bool up = byte <= 'Z' && !digit;
-          has_letter |= !digit;
-          has_digit |= digit;
-          letters += digit ? 0 : 1;
-          upper += up ? 1 : 0;
-          key.push_back(static_cast<char>(up ? byte + 32 : byte));
-          prev = byte;
-          end = ++scan;
+        // A run of ASCII letters and digits, most of a news word: classed by table.
+        size_t run = scan;
+        uint8_t classes = 0;
+        size_t run_upper = 0, run_digits = 0;
+        for (; run < n; ++run) {
+          const uint8_t c = kAsciiClass[static_cast<unsigned char>(text[run])];
+          if (c == 0) break;
+          classes |= c;
+          run_upper += c >> 1 & 1;
+          run_digits += c >> 2;
+        }
+        if (run > scan) {
+          has_letter |= (classes & (kLower | kUpper)) != 0;
+          has_digit |= (classes & kDigit) != 0;
+          letters += run - scan - run_digits;
+          upper += run_upper;
+          prev = static_cast<unsigned char>(text[run - 1]);
+          end = scan = run;
           continue;
         }
+        // Only a hyphen, slash, apostrophe, period or comma among ASCII marks can join a word
+        // to what follows: any other (a space, most often) ends it without decoding further.
+        if (const auto byte = static_cast<unsigned char>(text[scan]);
+            byte < 0x80 && byte != '-' && byte != '/' && byte != '\'' && byte != '.' && byte != ',')
+          break;
         size_t after = scan;
         const char32_t c = peek(scan, &after);
         if (IsLetter(c) || IsDigit(c)) {
@@ -176,6 +205,13 @@ std::vector<Token> Tokenize(std::string_view text) {
       }
       tok.end = static_cast<uint32_t>(end);
       tok.kind = (has_digit && !has_letter) ? TokenKind::kNumber : TokenKind::kWord;
+      std::string& key = tok.key;
+      if (ascii) {
+        key.assign(text.data() + pos, end - pos);
+        if (upper > 0)
+          for (char& c : key)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      }
       // A final period: part of the token for abbreviations and initials.
       if (end < n && text[end] == '.') {
         size_t first = pos;
@@ -207,7 +243,6 @@ std::vector<Token> Tokenize(std::string_view text) {
       }
       tok.all_caps = letters >= 2 && letters == upper;
       pos = tok.end;
-      tokens.push_back(std::move(tok));
       continue;
     }
 
@@ -217,13 +252,11 @@ std::vector<Token> Tokenize(std::string_view text) {
       const char32_t c2 = peek(next, &after);
       size_t after2 = after;
       const char32_t c3 = peek(after, &after2);
-      if ((c2 == 's' || c2 == 'S') && !(IsLetter(c3) || IsDigit(c3)) && !tokens.empty() &&
-          tokens.back().end == pos) {
+      if ((c2 == 's' || c2 == 'S') && !(IsLetter(c3) || IsDigit(c3)) && after_token) {
         tok.end = static_cast<uint32_t>(after);
         tok.kind = TokenKind::kWord;
         tok.key = "'s";
         pos = after;
-        tokens.push_back(std::move(tok));
         continue;
       }
     }
@@ -233,9 +266,10 @@ std::vector<Token> Tokenize(std::string_view text) {
     while (end < n && (cp == '-' || cp == '.') && static_cast<char32_t>(text[end]) == cp) ++end;
     tok.end = static_cast<uint32_t>(end);
     tok.kind = TokenKind::kPunct;
-    tok.key = FoldKey(text.substr(pos, end - pos));
+    // An ASCII mark is its own key (FoldKey changes only letters and non-ASCII marks).
+    if (cp < 0x80) tok.key.assign(text.substr(pos, end - pos));
+    else tok.key = FoldKey(text.substr(pos, end - pos));
     pos = end;
-    tokens.push_back(std::move(tok));
   }
   return tokens;
 }
