@@ -94,8 +94,11 @@ run() {  # label, then griot code options
   printf '  coding rate, one thread, load subtracted: median %.0f records/s wall (range %s), %.0f records/s CPU (range %s)\n' \
     "$(printf '%s\n' "${rates[@]}" | median)" "$(stats "${rates[@]}")" \
     "$(printf '%s\n' "${cpu_rates[@]}" | median)" "$(stats "${cpu_rates[@]}")"
-  printf '  whole process, load included: median %.0f records/s wall (range %s)\n  %s\n' \
-    "$(printf '%s\n' "${wholes[@]}" | median)" "$(stats "${wholes[@]}")" "$summary"
+  printf '  whole process, load included: median %.0f records/s wall (range %s)\n' \
+    "$(printf '%s\n' "${wholes[@]}" | median)" "$(stats "${wholes[@]}")"
+  printf '  each run, coding rate wall:'
+  printf ' %.0f' "${rates[@]}"
+  printf '\n  %s\n' "$summary"
 }
 
 run "griot's default dictionaries (with the gazetteer)"

@@ -126,8 +126,8 @@ class SentenceCoder {
 
   void Run() {
     token_hashes_.clear();
-    for (const Token& t : s_.tokens) {
-      const uint64_t h = HashKey(t.key);
+    for (size_t t = 0; t < s_.tokens.size(); ++t) {
+      const uint64_t h = KeyHash(s_, t);
       token_hashes_.push_back(h);
       sentence_signature_ |= WordSignature(h);
     }

@@ -30,7 +30,7 @@ struct PhraseHit {
 // `hash`: HashKey of token `pos`'s key when the caller has it (0: made here).
 PhraseHit Longest(const PhraseIndex& index, const Sentence& s, uint32_t pos, uint64_t hash = 0) {
   thread_local std::vector<PhraseIndex::Match> matches;
-  if (hash == 0 && pos < s.tokens.size()) hash = HashKey(s.tokens[pos].key);
+  if (hash == 0 && pos < s.tokens.size()) hash = KeyHash(s, pos);
   index.MatchAt([&](uint32_t i) -> const std::string& { return s.tokens[i].key; },
                 static_cast<uint32_t>(s.tokens.size()), pos, hash, &matches);
   if (matches.empty()) return {};
@@ -255,7 +255,8 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
     }
   }
   // Tokens taken by a phrase whose words other words separated (ActorMention::tail).
-  std::vector<bool> taken(n, false);
+  thread_local std::vector<bool> taken;  // per-thread buffers, reused from sentence to sentence
+  taken.assign(n, false);
   std::vector<uint8_t> word_class;  // MentionOptions::compounds_from_and
   if (options.compounds_from_and) word_class.assign(n, kWordOther);
   uint32_t i = 0;
@@ -265,14 +266,15 @@ std::vector<ActorMention> FindMentions(const Sentence& s, const DictionarySet& d
       continue;
     }
     // One hash of the token for both look-ups (most tokens start neither phrase).
-    const uint64_t hash = HashKey(s.tokens[i].key);
+    const uint64_t hash = KeyHash(s, i);
     PhraseHit actor = Longest(dicts.actors.index(), s, i, hash);
     PhraseHit agent = Longest(dicts.agents.index(), s, i, hash);
     if (actor.entry < 0 && agent.entry < 0) {
       ++i;
       continue;
     }
-    std::vector<Piece> pieces;
+    thread_local std::vector<Piece> pieces;
+    pieces.clear();
     uint32_t j = i;
     bool have_actor = false;
     // "former" before the phrase or between its pieces (MentionOptions::former_agent_code).

@@ -54,6 +54,7 @@ void NormalizeTokens(Sentence* s, std::vector<PosTag>* tags) {
     out_tags.push_back(PosTag::kRB);
   }
   s->tokens = std::move(tokens);
+  HashTokenKeys(s);
   *tags = std::move(out_tags);
 }
 
@@ -63,7 +64,7 @@ std::vector<Sentence> BuildRawSentences(const Document& doc, const DictionarySet
   std::vector<Sentence> sentences = BuildSentences(doc);
   if (!dicts.tagger) return sentences;
   for (Sentence& s : sentences) {
-    std::vector<PosTag> tags = dicts.tagger->TagSentence(s.tokens, s.text);
+    std::vector<PosTag> tags = dicts.tagger->TagSentence(s.tokens, s.text, s.key_hashes);
     if (phrase_structure) NormalizeTokens(&s, &tags);
     s.tags.reserve(tags.size());
     for (PosTag t : tags) s.tags.emplace_back(PosTagName(t));

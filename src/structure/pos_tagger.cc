@@ -1116,7 +1116,8 @@ UnknownScores& CachedUnknownScores(const Model& m, std::string_view key) {
 // The candidate tags of every token with their emission scores (lexicon or unknown-word
 // model, capitalisation, pruning): token i owns (*cands)[(*first)[i] .. (*first)[i+1]).
 void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::string_view text,
-                     std::vector<Model::Candidate>* out_cands, std::vector<uint32_t>* out_first) {
+                     std::span<const uint64_t> key_hashes, std::vector<Model::Candidate>* out_cands,
+                     std::vector<uint32_t>* out_first) {
   const size_t n = tokens.size();
   // Words with a capital after their first letter ("al-Qaeda", "wal-Muslimin") count as
   // capitalised; this needs the text, which tokens do not carry.
@@ -1170,7 +1171,7 @@ void BuildCandidates(const Model& m, const std::vector<Token>& tokens, std::stri
   thread_local std::vector<uint64_t> hashes;
   hashes.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    hashes[i] = HashKey(tokens[i].key);
+    hashes[i] = key_hashes.size() == n ? key_hashes[i] : HashKey(tokens[i].key);
     m.word_table.PrefetchHash(hashes[i]);
   }
   bool initial = true;  // the next word opens the sentence (or a quotation)
@@ -1315,14 +1316,15 @@ std::vector<std::vector<std::pair<PosTag, float>>> PosTagger::ExplainSentence(co
   const Model& m = *model_;
   std::vector<Model::Candidate> cands;
   std::vector<uint32_t> first;
-  BuildCandidates(m, tokens, text, &cands, &first);
+  BuildCandidates(m, tokens, text, {}, &cands, &first);
   std::vector<std::vector<std::pair<PosTag, float>>> out(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i)
     for (uint32_t c = first[i]; c < first[i + 1]; ++c) out[i].emplace_back(m.class_tag[cands[c].cls], cands[c].score);
   return out;
 }
 
-std::vector<PosTag> PosTagger::TagSentence(const std::vector<Token>& tokens, std::string_view text) const {
+std::vector<PosTag> PosTagger::TagSentence(const std::vector<Token>& tokens, std::string_view text,
+                                           std::span<const uint64_t> key_hashes) const {
   const Model& m = *model_;
   const size_t n = tokens.size();
   std::vector<PosTag> out(n, PosTag::kNN);
@@ -1334,7 +1336,7 @@ std::vector<PosTag> PosTagger::TagSentence(const std::vector<Token>& tokens, std
   thread_local std::vector<uint32_t> first, layer_first;
   thread_local std::vector<float> delta;
   thread_local std::vector<uint8_t> back, choice;
-  BuildCandidates(m, tokens, text, &cands, &first);
+  BuildCandidates(m, tokens, text, key_hashes, &cands, &first);
   auto count = [&](size_t i) { return first[i + 1] - first[i]; };
 
   // ---- Viterbi over pairs (previous tag, tag) ----

@@ -28,6 +28,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -124,8 +125,10 @@ class PosTagger {
   // One tag per token, for the tokens of one sentence (as Tokenize or BuildSentences make
   // them). An empty sentence gives an empty vector. `text`, when given, is the text the
   // token offsets refer to (Sentence::text): it lets the tagger see capitals inside a word
-  // ("al-Qaeda"), which the lower-cased keys lose.
-  std::vector<PosTag> TagSentence(const std::vector<Token>& tokens, std::string_view text = {}) const;
+  // ("al-Qaeda"), which the lower-cased keys lose. `key_hashes`, when it has one entry per
+  // token, holds HashKey of each key (Sentence::key_hashes), made once for every stage.
+  std::vector<PosTag> TagSentence(const std::vector<Token>& tokens, std::string_view text = {},
+                                  std::span<const uint64_t> key_hashes = {}) const;
 
   // Diagnostics: each token's candidate tags with their emission scores (log P(t|w) -
   // log P(t) plus capitalisation factors; higher is likelier), as the decoder sees them.

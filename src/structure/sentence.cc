@@ -51,6 +51,7 @@ std::vector<Sentence> BuildSentences(const Document& doc) {
         t.begin -= span.begin;
         t.end -= span.begin;
       }
+      HashTokenKeys(&s);
       out.push_back(std::move(s));
     }
   }

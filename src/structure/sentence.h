@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/strings.h"
 #include "text/document.h"
 #include "text/tokenizer.h"
 
@@ -24,7 +25,22 @@ struct Sentence {
   std::vector<Token> tokens;  // offsets relative to the sentence
   std::vector<std::string> tags;   // Penn POS tag per token, when known (parse or tagger)
   std::shared_ptr<const ParseTree> tree;  // constituency tree, when pre-parsed
+  // HashKey of each token's key, when filled (HashTokenKeys): the tagger, the mention finder
+  // and the coder each look every token up, and hashing it once serves them all. Whoever
+  // changes `tokens` afterwards refills it (or clears it: KeyHash then hashes on demand).
+  std::vector<uint64_t> key_hashes;
 };
+
+// Fills s->key_hashes from s->tokens.
+inline void HashTokenKeys(Sentence* s) {
+  s->key_hashes.resize(s->tokens.size());
+  for (size_t i = 0; i < s->tokens.size(); ++i) s->key_hashes[i] = HashKey(s->tokens[i].key);
+}
+
+// HashKey(s.tokens[i].key), from s.key_hashes when it is filled.
+inline uint64_t KeyHash(const Sentence& s, size_t i) {
+  return s.key_hashes.size() == s.tokens.size() ? s.key_hashes[i] : HashKey(s.tokens[i].key);
+}
 
 // The most tokens one Sentence holds. News sentences rarely pass 80 tokens; a longer "sentence"
 // (an unpunctuated dump, a table flattened to one line, a hostile input) is cut into pieces of

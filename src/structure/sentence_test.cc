@@ -38,6 +38,20 @@ TEST(BuildSentences, OrdinarySentencesAreKeptWhole) {
   EXPECT_EQ(s[1].text.substr(0, 17), "The United States");
 }
 
+TEST(BuildSentences, KeyHashesAreTheTokensHashes) {
+  Document d = MakeDoc("Mali's army attacked rebels near Kidal. " + RunOn(3000));
+  for (Sentence& s : BuildSentences(d)) {
+    ASSERT_EQ(s.key_hashes.size(), s.tokens.size());
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      ASSERT_EQ(s.key_hashes[i], HashKey(s.tokens[i].key)) << s.tokens[i].key;
+      ASSERT_EQ(KeyHash(s, i), HashKey(s.tokens[i].key));
+    }
+    // Tokens changed without the hashes refilled: KeyHash hashes them itself.
+    s.tokens.pop_back();
+    for (size_t i = 0; i < s.tokens.size(); ++i) ASSERT_EQ(KeyHash(s, i), HashKey(s.tokens[i].key));
+  }
+}
+
 TEST(BuildSentences, TenMegabyteSentenceIsCutIntoBoundedContiguousPieces) {
   Document d = MakeDoc(RunOn(10u << 20));
   auto sentences = BuildSentences(d);
