@@ -46,10 +46,24 @@ class EventJsonWriter {
     first_ = false;
   }
   void Key(std::string_view key) {  // keys are plain ASCII names
-    Separate();
-    out_.push_back('"');
-    out_ += key;
-    out_ += "\":";
+    char buf[40];
+    if (key.size() > sizeof buf - 4) {
+      Separate();
+      out_.push_back('"');
+      out_ += key;
+      out_ += "\":";
+      first_ = true;
+      return;
+    }
+    // The separator, the quoted key and its colon in one append (the names are short).
+    size_t n = 0;
+    if (!first_) buf[n++] = ',';
+    buf[n++] = '"';
+    std::memcpy(buf + n, key.data(), key.size());
+    n += key.size();
+    buf[n++] = '"';
+    buf[n++] = ':';
+    out_.append(buf, n);
     first_ = true;  // the value follows without a comma
   }
   void String(std::string_view s) {
@@ -109,7 +123,7 @@ class EventJsonWriter {
   }
   void Int(long long v) {
     Separate();
-    out_ += fmt::format_int(v).str();
+    AppendInt(v);
   }
   void Double(double v) {
     Separate();
@@ -118,13 +132,17 @@ class EventJsonWriter {
   void SpanArray(const Span& s) {
     Separate();
     out_.push_back('[');
-    out_ += fmt::format_int(s.begin).str();
+    AppendInt(s.begin);
     out_.push_back(',');
-    out_ += fmt::format_int(s.end).str();
+    AppendInt(s.end);
     out_.push_back(']');
   }
 
  private:
+  void AppendInt(long long v) {
+    const fmt::format_int digits(v);  // formatted in place: no string made
+    out_.append(digits.data(), digits.size());
+  }
   void Separate() {
     if (!first_) out_.push_back(',');
     first_ = false;
