@@ -82,50 +82,10 @@ class PhraseIndex {
   void MatchAt(const KeyAt& key_at, uint32_t n, uint32_t pos, uint64_t first_hash, std::vector<Match>* out) const {
     out->clear();
     if (pos >= n) return;
-    if (!flexible_.empty()) MatchFlexible(key_at, n, pos, out);
-    uint32_t node = RootFiltered(std::string_view(key_at(pos)), first_hash);
-    if (node == kNone) {
-      if (out->size() > 1) SortMatches(out);
-      return;
-    }
-    uint32_t length = 1;
-    const size_t flexible_found = out->size();
-    while (true) {
-      const Node& nd = nodes_[node];
-      for (uint32_t i = 0; i < nd.entry_count; ++i)
-        out->push_back({entries_[nd.first_entry + i], length, length, length, 0});
-      if (pos + length >= n || nd.child_count == 0) break;
-      const uint32_t child = Child(nd, key_at(pos + length));
-      if (child == kNone) break;
-      node = child;
-      ++length;
-    }
-    if (flexible_found > 0) {
-      // Trie phrases before flexible ones of the same word count; a flexible match that the trie
-      // also found (same entry, same tokens) is dropped.
-      std::rotate(out->begin(), out->begin() + static_cast<std::ptrdiff_t>(flexible_found), out->end());
-      const auto trie_end = out->end() - static_cast<std::ptrdiff_t>(flexible_found);
-      out->erase(std::remove_if(trie_end, out->end(),
-                                [&](const Match& f) {
-                                  return f.tail == 0 && std::any_of(out->begin(), trie_end, [&](const Match& t) {
-                                           return t.entry == f.entry && t.length == f.length;
-                                         });
-                                }),
-                 out->end());
-      SortMatches(out);
-      return;
-    }
-    // Longest first, keeping insertion order among equal lengths. The matches were found in
-    // increasing length, so reversing the list and then each run of equal length back gives
-    // that order without sorting (and without the temporary buffer of a stable sort).
-    if (out->size() < 2 || out->front().length == out->back().length) return;
-    std::reverse(out->begin(), out->end());
-    for (auto run = out->begin(); run != out->end();) {
-      auto end = run;
-      while (end != out->end() && end->length == run->length) ++end;
-      std::reverse(run, end);
-      run = end;
-    }
+    // Most words start no phrase: the first-word filter turns them away here, inline, before
+    // the look-up's call (its frame cost more than the filter).
+    if (flexible_.empty() && !FirstWordMayMatch(first_hash)) return;
+    MatchAtUnfiltered(key_at, n, pos, first_hash, out);
   }
 
   size_t size() const { return phrases_; }
@@ -229,6 +189,63 @@ class PhraseIndex {
   // The same for a look-up in text, where most words start no phrase: a bit per hash value
   // (first_filter_, built by Finalize, a small fraction of the slot table's size and so
   // mostly in cache) turns most such words away before the slot table is read.
+  // False when no phrase starts with a word of HashKey `h` (the first-word filter of a
+  // finalized index); true when the filter cannot tell.
+  bool FirstWordMayMatch(uint64_t h) const {
+    if (!finalized_ || first_filter_.empty()) return true;
+    const uint64_t bit = h >> first_filter_shift_;
+    return ((first_filter_[bit >> 6] >> (bit & 63)) & 1) != 0;
+  }
+  // MatchAt after the filter; `out` is empty and pos < n.
+  template <typename KeyAt>
+  __attribute__((noinline)) void MatchAtUnfiltered(const KeyAt& key_at, uint32_t n, uint32_t pos, uint64_t first_hash,
+                                                   std::vector<Match>* out) const {
+    if (!flexible_.empty()) MatchFlexible(key_at, n, pos, out);
+    uint32_t node = RootFiltered(std::string_view(key_at(pos)), first_hash);
+    if (node == kNone) {
+      if (out->size() > 1) SortMatches(out);
+      return;
+    }
+    uint32_t length = 1;
+    const size_t flexible_found = out->size();
+    while (true) {
+      const Node& nd = nodes_[node];
+      for (uint32_t i = 0; i < nd.entry_count; ++i)
+        out->push_back({entries_[nd.first_entry + i], length, length, length, 0});
+      if (pos + length >= n || nd.child_count == 0) break;
+      const uint32_t child = Child(nd, key_at(pos + length));
+      if (child == kNone) break;
+      node = child;
+      ++length;
+    }
+    if (flexible_found > 0) {
+      // Trie phrases before flexible ones of the same word count; a flexible match that the trie
+      // also found (same entry, same tokens) is dropped.
+      std::rotate(out->begin(), out->begin() + static_cast<std::ptrdiff_t>(flexible_found), out->end());
+      const auto trie_end = out->end() - static_cast<std::ptrdiff_t>(flexible_found);
+      out->erase(std::remove_if(trie_end, out->end(),
+                                [&](const Match& f) {
+                                  return f.tail == 0 && std::any_of(out->begin(), trie_end, [&](const Match& t) {
+                                           return t.entry == f.entry && t.length == f.length;
+                                         });
+                                }),
+                 out->end());
+      SortMatches(out);
+      return;
+    }
+    // Longest first, keeping insertion order among equal lengths. The matches were found in
+    // increasing length, so reversing the list and then each run of equal length back gives
+    // that order without sorting (and without the temporary buffer of a stable sort).
+    if (out->size() < 2 || out->front().length == out->back().length) return;
+    std::reverse(out->begin(), out->end());
+    for (auto run = out->begin(); run != out->end();) {
+      auto end = run;
+      while (end != out->end() && end->length == run->length) ++end;
+      std::reverse(run, end);
+      run = end;
+    }
+  }
+
   uint32_t RootFiltered(std::string_view word, uint64_t h) const {
     if (finalized_ && !first_filter_.empty()) {
       const uint64_t bit = h >> first_filter_shift_;
