@@ -29,8 +29,10 @@ struct PhraseHit {
 
 // `hash`: HashKey of token `pos`'s key when the caller has it (0: made here).
 PhraseHit Longest(const PhraseIndex& index, const Sentence& s, uint32_t pos, uint64_t hash = 0) {
+  if (pos >= s.tokens.size()) return {};
+  if (hash == 0) hash = KeyHash(s, pos);
+  if (!index.MayMatchAt(hash)) return {};  // most tokens: decided before any other work
   thread_local std::vector<PhraseIndex::Match> matches;
-  if (hash == 0 && pos < s.tokens.size()) hash = KeyHash(s, pos);
   index.MatchAt([&](uint32_t i) -> const std::string& { return s.tokens[i].key; },
                 static_cast<uint32_t>(s.tokens.size()), pos, hash, &matches);
   if (matches.empty()) return {};

@@ -84,9 +84,13 @@ class PhraseIndex {
     if (pos >= n) return;
     // Most words start no phrase: the first-word filter turns them away here, inline, before
     // the look-up's call (its frame cost more than the filter).
-    if (flexible_.empty() && !FirstWordMayMatch(first_hash)) return;
+    if (!MayMatchAt(first_hash)) return;
     MatchAtUnfiltered(key_at, n, pos, first_hash, out);
   }
+  // False when MatchAt would find nothing at a token of key hash `first_hash` because no
+  // phrase starts with that word (the first-word filter; indexes with flexible phrases always
+  // say true): a caller may skip its look-up.
+  bool MayMatchAt(uint64_t first_hash) const { return !flexible_.empty() || FirstWordMayMatch(first_hash); }
 
   size_t size() const { return phrases_; }
 
