@@ -53,6 +53,12 @@ const Fixture& GetFixture() {
     auto* fx = new Fixture;
     fx->dir = fs::temp_directory_path() / ("griot_snapshot_fuzz_" + std::to_string(::getpid()));
     fs::create_directories(fx->dir);
+    // The directory goes when the run ends normally (libFuzzer exits through exit()); a
+    // crashing run leaves it for its reproducer.
+    std::atexit([] {
+      std::error_code ec;
+      fs::remove_all(GetFixture().dir, ec);
+    });
     griot::Gazetteer g;
     std::vector<griot::DictIssue> issues;
     g.Load(std::string_view(kPlaces), "places.tsv", &issues);

@@ -52,13 +52,7 @@ void KeepUntilExit(std::shared_ptr<const DictionarySet> dicts) {
 
 int RunCode(const CodeOptions& options) {
   std::optional<Date> fallback;
-  if (!options.date.empty()) {
-    fallback = ParseIsoDate(options.date);
-    if (!fallback) {
-      fmt::print(stderr, "griot code: --date '{}' is not YYYY-MM-DD\n", options.date);
-      return 2;
-    }
-  }
+  if (!ParseDateOption("code", options.date, &fallback)) return 2;
   InputFormat in_format;
   if (options.input_format == "text") in_format = InputFormat::kText;
   else if (options.input_format == "jsonl") in_format = InputFormat::kJsonl;
@@ -87,11 +81,8 @@ int RunCode(const CodeOptions& options) {
   dict_options.load_default_dictionaries = !options.no_default_dicts;
   dict_options.load_gazetteer = !options.no_places;
   dict_options.load_tagger = in_format != InputFormat::kPetrarchXml;  // parses carry their tags
-  auto dicts = LoadDictionaries(dict_options);
-  if (!dicts.ok()) {
-    fmt::print(stderr, "griot code: cannot load dictionaries: {}\n", dicts.status().message());
-    return 2;
-  }
+  auto dicts = LoadDictionariesFor("code", dict_options);
+  if (!dicts.ok()) return 2;
   KeepUntilExit(*dicts);
   if (!options.quiet) {
     for (const DictIssue& issue : (*dicts)->issues) fmt::print(stderr, "griot: dictionary: {}\n", issue.ToString());

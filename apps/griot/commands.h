@@ -6,7 +6,14 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
+
+#include "base/date.h"
+#include "dict/dictionary_set.h"
 
 namespace griot::cli {
 
@@ -26,5 +33,13 @@ void AddStatsCommand(CLI::App& app, std::vector<Command>* commands);
 // brief and demo (brief_command.cc, demo_command.cc)
 void AddBriefCommand(CLI::App& app, std::vector<Command>* commands);
 void AddDemoCommand(CLI::App& app, std::vector<Command>* commands);
+
+// Shared by the commands (options.cc), with their messages worded once.
+// A --date option: an empty value gives no date; a malformed one is reported as
+// "griot COMMAND: --date 'VALUE' is not YYYY-MM-DD" and gives false.
+bool ParseDateOption(std::string_view command, const std::string& value, std::optional<Date>* date);
+// LoadDictionaries, with a failure reported as "griot COMMAND: cannot load dictionaries: REASON".
+Result<std::shared_ptr<const DictionarySet>> LoadDictionariesFor(std::string_view command,
+                                                                 const DictionaryOptions& options);
 
 }  // namespace griot::cli

@@ -70,11 +70,8 @@ int RunDemo(DemoCliOptions o) {
   }
   DictionaryOptions dict_options;
   dict_options.data_dir = o.brief.data_dir;
-  auto dicts = LoadDictionaries(dict_options);
-  if (!dicts.ok()) {
-    fmt::print(stderr, "griot demo: cannot load dictionaries: {}\n", dicts.status().message());
-    return 2;
-  }
+  auto dicts = LoadDictionariesFor("demo", dict_options);
+  if (!dicts.ok()) return 2;
   auto coder = std::make_shared<Coder>(*dicts, CoderOptions{});
   IngestOptions options;
   options.command = "griot demo " + corpus;

@@ -71,22 +71,13 @@ int RunCheck(const CheckOptions& options) {
 
 int RunExplain(const ExplainOptions& options) {
   std::optional<Date> date;
-  if (!options.date.empty()) {
-    date = ParseIsoDate(options.date);
-    if (!date) {
-      fmt::print(stderr, "griot dict explain: --date '{}' is not YYYY-MM-DD\n", options.date);
-      return 2;
-    }
-  }
+  if (!ParseDateOption("dict explain", options.date, &date)) return 2;
   DictionaryOptions dict_options;
   dict_options.data_dir = options.data_dir;
   dict_options.extra_files = options.dict_files;
   dict_options.load_default_dictionaries = !options.no_default_dicts;
-  auto dicts = LoadDictionaries(dict_options);
-  if (!dicts.ok()) {
-    fmt::print(stderr, "griot dict explain: cannot load dictionaries: {}\n", dicts.status().message());
-    return 2;
-  }
+  auto dicts = LoadDictionariesFor("dict explain", dict_options);
+  if (!dicts.ok()) return 2;
   Coder coder(*dicts);
   std::fputs(FormatExplanation(Explain(options.text, date, coder)).c_str(), stdout);
   return 0;

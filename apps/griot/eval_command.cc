@@ -50,22 +50,13 @@ int RunEval(const EvalOptions& options) {
     return 2;
   }
   std::optional<Date> fallback;
-  if (!options.date.empty()) {
-    fallback = ParseIsoDate(options.date);
-    if (!fallback) {
-      fmt::print(stderr, "griot eval: --date '{}' is not YYYY-MM-DD\n", options.date);
-      return 2;
-    }
-  }
+  if (!ParseDateOption("eval", options.date, &fallback)) return 2;
   DictionaryOptions dict_options;
   dict_options.data_dir = options.data_dir;
   dict_options.extra_files = options.dict_files;
   dict_options.load_default_dictionaries = !options.no_default_dicts;
-  auto dicts = LoadDictionaries(dict_options);
-  if (!dicts.ok()) {
-    fmt::print(stderr, "griot eval: cannot load dictionaries: {}\n", dicts.status().message());
-    return 2;
-  }
+  auto dicts = LoadDictionariesFor("eval", dict_options);
+  if (!dicts.ok()) return 2;
   auto deep_parser = MakeDeepParser(options.parser, options.parse_time_limit);
   if (!deep_parser.ok()) {
     fmt::print(stderr, "griot eval: --parser {}: {}\n", options.parser, deep_parser.status().message());

@@ -83,13 +83,7 @@ class ProgressBar {
 
 int RunIngest(const IngestCliOptions& o) {
   std::optional<Date> fallback;
-  if (!o.date.empty()) {
-    fallback = ParseIsoDate(o.date);
-    if (!fallback) {
-      fmt::print(stderr, "griot ingest: --date '{}' is not YYYY-MM-DD\n", o.date);
-      return 2;
-    }
-  }
+  if (!ParseDateOption("ingest", o.date, &fallback)) return 2;
   auto format = ParseIngestFormat(o.input_format);
   if (!format) {
     fmt::print(stderr, "griot ingest: unknown --input '{}' (auto, text, jsonl, html, feed)\n", o.input_format);
@@ -105,11 +99,8 @@ int RunIngest(const IngestCliOptions& o) {
   dict_options.data_dir = o.data_dir;
   dict_options.extra_files = o.dict_files;
   dict_options.load_default_dictionaries = !o.no_default_dicts;
-  auto dicts = LoadDictionaries(dict_options);
-  if (!dicts.ok()) {
-    fmt::print(stderr, "griot ingest: cannot load dictionaries: {}\n", dicts.status().message());
-    return 2;
-  }
+  auto dicts = LoadDictionariesFor("ingest", dict_options);
+  if (!dicts.ok()) return 2;
   if (!o.quiet)
     for (const DictIssue& issue : (*dicts)->issues) fmt::print(stderr, "griot: dictionary: {}\n", issue.ToString());
   CoderOptions coder_options;
