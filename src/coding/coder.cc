@@ -691,9 +691,24 @@ class SentenceCoder {
     const auto found = patterns_.synset_of.find(&el);
     const PatternTables::Synset* syn = found != patterns_.synset_of.end() ? &patterns_.synsets[found->second] : nullptr;
     const std::vector<std::vector<std::string>>& members = syn ? *syn->members : dicts_.verbs.synset(el.key);
-    for (size_t mi = 0; mi < members.size(); ++mi) {
-      // A member whose first word is not this token's cannot match here.
-      if (syn && syn->first[mi] != 0 && syn->first[mi] != token_hashes_[t]) continue;
+    // The members that may match here, in member order: with an index, those whose first word
+    // has this token's hash merged with those always tried; without one, all of them.
+    thread_local std::vector<uint32_t> candidates;
+    candidates.clear();
+    if (syn) {
+      const auto [lo, hi] = std::equal_range(
+          syn->by_first.begin(), syn->by_first.end(), std::pair<uint64_t, uint32_t>(token_hashes_[t], 0),
+          [](const auto& a, const auto& b) { return a.first < b.first; });
+      auto h = lo;
+      auto a = syn->always.begin();
+      while (h != hi || a != syn->always.end()) {
+        if (a == syn->always.end() || (h != hi && h->second < *a)) candidates.push_back((h++)->second);
+        else candidates.push_back(*a++);
+      }
+    } else {
+      for (uint32_t mi = 0; mi < members.size(); ++mi) candidates.push_back(mi);
+    }
+    for (const uint32_t mi : candidates) {
       const std::vector<std::string>& words = members[mi];
       if (t + words.size() > end) continue;
       bool ok = true;
@@ -1336,8 +1351,12 @@ Coder::Coder(std::shared_ptr<const DictionarySet> dicts, CoderOptions options)
             syn.members = &verbs.synset(el.key);
             for (const std::vector<std::string>& member : *syn.members) {
               const bool any = member.empty() || member.front() == "$" || member.front() == "+";
+              const uint32_t mi = static_cast<uint32_t>(syn.first.size());
               syn.first.push_back(any ? 0 : HashKey(member.front()));
+              if (any) syn.always.push_back(mi);
+              else syn.by_first.emplace_back(syn.first.back(), mi);
             }
+            std::sort(syn.by_first.begin(), syn.by_first.end());
           }
           patterns_.synset_of.emplace(&el, it->second);
         }

@@ -178,6 +178,11 @@ struct PatternTables {
   struct Synset {
     const std::vector<std::vector<std::string>>* members = nullptr;
     std::vector<uint64_t> first;
+    // (first-word hash, member index) of the members with a hash, sorted: a token's
+    // candidates are found by binary search instead of a pass over every member (TABARI's
+    // synsets run to hundreds of members). `always`: the members with hash 0, in order.
+    std::vector<std::pair<uint64_t, uint32_t>> by_first;
+    std::vector<uint32_t> always;
   };
   std::vector<Synset> synsets;
   std::unordered_map<const PatternElement*, uint32_t> synset_of;

@@ -386,5 +386,42 @@ TEST(MentionsTabariTest, DictionaryVerbsEndCompounds) {
   EXPECT_EQ(Coder(dicts, TabariOptions()).CodeDocument(doc).events.size(), 1u);
 }
 
+// A synset's members are tried in the order written, wherever the coder's first-word index
+// puts them: "GOLD COINS" before "GOLD" takes both words, and the pattern's "COINS" after the
+// synset is then missing; "GOLD" first leaves "coins" for it. A member opening with an actor
+// ("$ BULLION") is tried at every token, in its place among the others.
+TEST(CoderTabariSynsets, MembersAreTriedInTheirOrder) {
+  constexpr char kSynsetVerbs[] =
+      "<SYNSETS>\n"
+      "&LONGFIRST\n"
+      "+GOLD_COINS\n"
+      "+$_BULLION\n"
+      "+GOLD\n"
+      "&SHORTFIRST\n"
+      "+$_BULLION\n"
+      "+GOLD\n"
+      "+GOLD_COINS\n"
+      "</SYNSETS>\n"
+      "DELIVER [070]\n"
+      "- * &LONGFIRST COINS [071]\n"
+      "- * &SHORTFIRST COINS [072]\n";
+  auto d = std::make_shared<DictionarySet>();
+  std::vector<DictIssue> issues;
+  d->actors.Load(kActors, "test.actors", &issues);
+  d->agents.Load(kAgents, "test.agents", &issues);
+  d->verbs.Load(kSynsetVerbs, "test.verbs", &issues);
+  d->actors.Finalize();
+  d->agents.Finalize();
+  d->verbs.Finalize();
+  ASSERT_TRUE(issues.empty()) << issues.front().ToString();
+  Document doc;
+  doc.id = "t";
+  doc.text = "Arnor delivered gold coins to Gondor";
+  doc.date = ParseCompactDate("19950105");
+  std::vector<std::string> codes;
+  for (const Event& e : Coder(d, TabariOptions()).CodeDocument(doc).events) codes.push_back(e.cameo);
+  EXPECT_EQ(codes, (std::vector<std::string>{"072"}));
+}
+
 }  // namespace
 }  // namespace griot
