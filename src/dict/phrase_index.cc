@@ -122,7 +122,7 @@ void PhraseIndex::AddFlexible(const std::vector<std::string>& words, const std::
   f.flags.resize(words.size(), 0);
   f.id = id;
   const uint32_t index = static_cast<uint32_t>(flexible_.size());
-  if (!(f.flags[0] & kStem)) flexible_first_[f.words[0]].push_back(index);
+  if (!(f.flags[0] & kStem)) flexible_first_[HashKey(f.words[0])].push_back(index);
   else if (f.words[0].size() < kStemPrefix) flexible_stem_short_.push_back(index);
   else flexible_stem_prefix_[f.words[0].substr(0, kStemPrefix)].push_back(index);
   flexible_.push_back(std::move(f));

@@ -151,7 +151,7 @@ class PhraseIndex {
     std::stable_sort(out->begin(), out->end(), [](const Match& a, const Match& b) { return a.words > b.words; });
   }
   template <typename KeyAt>
-  void MatchFlexible(const KeyAt& key_at, uint32_t n, uint32_t pos, std::vector<Match>* out) const {
+  void MatchFlexible(const KeyAt& key_at, uint32_t n, uint32_t pos, uint64_t first_hash, std::vector<Match>* out) const {
     const std::string_view first = key_at(pos);
     auto try_phrase = [&](const Flexible& p) {
       if (!WordMatches(p.words[0], p.flags[0], first)) return;
@@ -172,7 +172,9 @@ class PhraseIndex {
       m.words = static_cast<uint32_t>(p.words.size());
       out->push_back(m);
     };
-    if (auto it = flexible_first_.find(first); it != flexible_first_.end())
+    // By the first word's hash: a list may hold another word of the same hash, which
+    // try_phrase turns away; each list is in the order the phrases were added.
+    if (auto it = flexible_first_.find(first_hash); it != flexible_first_.end())
       for (uint32_t f : it->second) try_phrase(flexible_[f]);
     // Phrases whose first word is a stem: those sharing the token's first kStemPrefix bytes,
     // and the few shorter stems, tried in the order they were added (merged by index).
@@ -204,7 +206,7 @@ class PhraseIndex {
   template <typename KeyAt>
   __attribute__((noinline)) void MatchAtUnfiltered(const KeyAt& key_at, uint32_t n, uint32_t pos, uint64_t first_hash,
                                                    std::vector<Match>* out) const {
-    if (!flexible_.empty()) MatchFlexible(key_at, n, pos, out);
+    if (!flexible_.empty()) MatchFlexible(key_at, n, pos, first_hash, out);
     uint32_t node = RootFiltered(std::string_view(key_at(pos)), first_hash);
     if (node == kNone) {
       if (out->size() > 1) SortMatches(out);
@@ -294,8 +296,9 @@ class PhraseIndex {
   std::vector<uint64_t> first_filter_;          // bit (hash >> first_filter_shift_) set for each first word
   uint32_t first_filter_shift_ = 64;
   std::vector<Flexible> flexible_;
-  // Flexible phrases by first word (matched whole), and those whose first word is a stem.
-  std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> flexible_first_;
+  // Flexible phrases by the HashKey of their first word (matched whole): the token's hash,
+  // made once, finds them.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> flexible_first_;
   // Flexible phrases whose first word is a stem, by the stem's first kStemPrefix bytes; stems
   // shorter than that apart (a stem can only match tokens that begin with its bytes).
   static constexpr size_t kStemPrefix = 3;
