@@ -202,7 +202,8 @@ class PhraseIndex {
     const uint64_t bit = h >> first_filter_shift_;
     return ((first_filter_[bit >> 6] >> (bit & 63)) & 1) != 0;
   }
-  // MatchAt after the filter; `out` is empty and pos < n.
+  // MatchAt after the filter; `out` is empty and pos < n. Kept out of line so that the
+  // wrapper, asked at nearly every token, stays small enough to inline.
   template <typename KeyAt>
   __attribute__((noinline)) void MatchAtUnfiltered(const KeyAt& key_at, uint32_t n, uint32_t pos, uint64_t first_hash,
                                                    std::vector<Match>* out) const {
