@@ -82,12 +82,13 @@ constexpr char kVerbs[] =
     "CLASH [190]\n"
     "- SURELY_&NEGATION_EVER * OVER [907]\n";
 
-std::shared_ptr<DictionarySet> TabariDictionaries() {
+// The test actors and agents with `verbs` (the tests' verbs unless given).
+std::shared_ptr<DictionarySet> TabariDictionaries(const char* verbs = kVerbs) {
   auto d = std::make_shared<DictionarySet>();
   std::vector<DictIssue> issues;
   d->actors.Load(kActors, "test.actors", &issues);
   d->agents.Load(kAgents, "test.agents", &issues);
-  d->verbs.Load(kVerbs, "test.verbs", &issues);
+  d->verbs.Load(verbs, "test.verbs", &issues);
   d->actors.Finalize();
   d->agents.Finalize();
   d->verbs.Finalize();
@@ -405,15 +406,7 @@ TEST(CoderTabariSynsets, MembersAreTriedInTheirOrder) {
       "DELIVER [070]\n"
       "- * &LONGFIRST COINS [071]\n"
       "- * &SHORTFIRST COINS [072]\n";
-  auto d = std::make_shared<DictionarySet>();
-  std::vector<DictIssue> issues;
-  d->actors.Load(kActors, "test.actors", &issues);
-  d->agents.Load(kAgents, "test.agents", &issues);
-  d->verbs.Load(kSynsetVerbs, "test.verbs", &issues);
-  d->actors.Finalize();
-  d->agents.Finalize();
-  d->verbs.Finalize();
-  ASSERT_TRUE(issues.empty()) << issues.front().ToString();
+  const auto d = TabariDictionaries(kSynsetVerbs);
   Document doc;
   doc.id = "t";
   doc.text = "Arnor delivered gold coins to Gondor";
