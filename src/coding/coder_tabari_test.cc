@@ -340,16 +340,23 @@ TEST_F(CoderTabariTest, SynsetsSoughtBackBeforeTheVerb) {
   EXPECT_EQ(Code("Gondor surely did not ever clash over fishing rights with Rohan", o), (V{"GON ROH 907"}));
 }
 
+// *out: the one sentence of `doc`, with `tags` as its tagger's reading (one per token).
+void TagOneSentence(const Document& doc, std::vector<std::string> tags, Sentence* out) {
+  std::vector<Sentence> sentences = BuildSentences(doc);
+  ASSERT_EQ(sentences.size(), 1u);
+  *out = std::move(sentences[0]);
+  out->tags = std::move(tags);
+  ASSERT_EQ(out->tags.size(), out->tokens.size());
+}
+
 TEST(MentionsTabariTest, PossessivesJoinCompounds) {
   auto dicts = TabariDictionaries();
   Document doc;
   doc.id = "t";
   doc.text = "Bree spoke toward Gondor and Arnor's Rohan in Mordor.";
-  std::vector<Sentence> sentences = BuildSentences(doc);
-  ASSERT_EQ(sentences.size(), 1u);
-  Sentence& s = sentences[0];
-  s.tags = {"NNP", "VBD", "IN", "NNP", "CC", "NNP", "POS", "NNP", "IN", "NNP", "."};
-  ASSERT_EQ(s.tags.size(), s.tokens.size());
+  Sentence s;
+  ASSERT_NO_FATAL_FAILURE(
+      TagOneSentence(doc, {"NNP", "VBD", "IN", "NNP", "CC", "NNP", "POS", "NNP", "IN", "NNP", "."}, &s));
   MentionOptions m;
   m.agent_modifier_words = 0;
   std::vector<ActorMention> griot = FindMentions(s, *dicts, doc.date, m);
@@ -369,12 +376,10 @@ TEST(MentionsTabariTest, DictionaryVerbsEndCompounds) {
   Document doc;
   doc.id = "t";
   doc.text = "Danish shot and wounded Gondor in six days of fighting.";
-  std::vector<Sentence> sentences = BuildSentences(doc);
-  ASSERT_EQ(sentences.size(), 1u);
-  Sentence& s = sentences[0];
+  Sentence s;
   // A tagger's reading that makes the verbs adjectives.
-  s.tags = {"JJ", "JJ", "CC", "JJ", "NNP", "IN", "CD", "NNS", "IN", "NN", "."};
-  ASSERT_EQ(s.tags.size(), s.tokens.size());
+  ASSERT_NO_FATAL_FAILURE(
+      TagOneSentence(doc, {"JJ", "JJ", "CC", "JJ", "NNP", "IN", "CD", "NNS", "IN", "NN", "."}, &s));
   MentionOptions m;
   m.agent_modifier_words = 0;
   std::vector<ActorMention> griot = FindMentions(s, *dicts, doc.date, m);

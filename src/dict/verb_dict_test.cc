@@ -98,6 +98,14 @@ TEST(VerbDictTest, TabariSynsetsNestedAndStemmed) {
   EXPECT_EQ(d.pattern_count(), 1u);
 }
 
+// The words of the longest verb form matching `words` from their first, 0 if none.
+uint32_t LongestFormMatch(const VerbDictionary& d, const std::vector<std::string>& words) {
+  std::vector<PhraseIndex::Match> m;
+  d.forms_index().MatchAt([&](uint32_t k) -> const std::string& { return words[k]; },
+                          static_cast<uint32_t>(words.size()), 0, &m);
+  return m.empty() ? 0u : m.front().length;
+}
+
 TEST(VerbDictTest, TabariBlanksLetWordsBetween) {
   VerbDictionary d;
   std::vector<DictIssue> issues;
@@ -107,15 +115,9 @@ TEST(VerbDictTest, TabariBlanksLetWordsBetween) {
   d.Finalize();
   EXPECT_TRUE(issues.empty()) << issues[0].ToString();
   // A multi-word verb: words may come where the dictionary wrote a blank, not after "_".
-  std::vector<PhraseIndex::Match> m;
-  auto match = [&](std::vector<std::string> words) {
-    d.forms_index().MatchAt([&](uint32_t k) -> const std::string& { return words[k]; },
-                            static_cast<uint32_t>(words.size()), 0, &m);
-    return m.empty() ? 0u : m.front().length;
-  };
-  EXPECT_EQ(match({"death", "toll", "has", "risen"}), 4u);
-  EXPECT_EQ(match({"called", "on"}), 2u);
-  EXPECT_EQ(match({"called", "upon", "on"}), 0u);
+  EXPECT_EQ(LongestFormMatch(d, {"death", "toll", "has", "risen"}), 4u);
+  EXPECT_EQ(LongestFormMatch(d, {"called", "on"}), 2u);
+  EXPECT_EQ(LongestFormMatch(d, {"called", "upon", "on"}), 0u);
   // A nested synset followed by a blank: its members with the gap ("cultural internal
   // assurances"); followed by "_", none.
   auto gap_member = [&](const std::string& synset, const std::vector<std::string>& words) {
@@ -133,19 +135,13 @@ TEST(VerbDictTest, TabariInflectsTheLastWordOfJoinedPhrases) {
   d.Load("SHOT_AND_WOUND  [223]\nCALLED_ON=  [094]\n", "t.verbs", &issues);
   d.Finalize();
   EXPECT_TRUE(issues.empty()) << issues[0].ToString();
-  std::vector<PhraseIndex::Match> m;
-  auto match = [&](std::vector<std::string> words) {
-    d.forms_index().MatchAt([&](uint32_t k) -> const std::string& { return words[k]; },
-                            static_cast<uint32_t>(words.size()), 0, &m);
-    return m.empty() ? 0u : m.front().length;
-  };
   // TABARI's regular endings on the last word of a phrase joined by "_".
-  EXPECT_EQ(match({"shot", "and", "wound"}), 3u);
-  EXPECT_EQ(match({"shot", "and", "wounded"}), 3u);
-  EXPECT_EQ(match({"shot", "and", "wounding"}), 3u);
+  EXPECT_EQ(LongestFormMatch(d, {"shot", "and", "wound"}), 3u);
+  EXPECT_EQ(LongestFormMatch(d, {"shot", "and", "wounded"}), 3u);
+  EXPECT_EQ(LongestFormMatch(d, {"shot", "and", "wounding"}), 3u);
   // "=" keeps the word as written.
-  EXPECT_EQ(match({"called", "on"}), 2u);
-  EXPECT_EQ(match({"called", "ons"}), 0u);
+  EXPECT_EQ(LongestFormMatch(d, {"called", "on"}), 2u);
+  EXPECT_EQ(LongestFormMatch(d, {"called", "ons"}), 0u);
 }
 
 TEST(VerbDictTest, TabariTimeSection) {
