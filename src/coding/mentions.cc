@@ -133,9 +133,8 @@ void GroupCompoundsAroundAnd(const Sentence& s, const DictionarySet& dicts,
 }  // namespace
 
 bool IsFunctionWord(std::string_view k) {
-  // Sorted once, then searched: the list is long and asked about for many tokens.
   // Bucketed by first letter once, then compared within the bucket (a few words each):
-  // asked about for many tokens, a search over the whole sorted list cost ~400 instructions.
+  // asked about for many tokens, a binary search over the whole list cost ~400 instructions.
   static const std::array<std::vector<std::string_view>, 26> kByLetter = [] {
     std::vector<std::string_view> w = {
         "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from",
